@@ -1,0 +1,47 @@
+package io.nestedge.app.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code nestedge} command: one subcommand per job. Exit codes are {@link ExitCodes}.
+ */
+@Command(name = "nestedge", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "NestEdge Studio: design, certify and commission nested Azure IoT Edge hierarchies.",
+        subcommands = {ValidateCommand.class, StudioCommand.class, CommandLine.HelpCommand.class})
+public final class NestEdgeCli implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /**
+     * Builds the command line with the project's error and exit-code conventions.
+     *
+     * @param out standard output
+     * @param err standard error
+     */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new NestEdgeCli());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExitCodeExceptionMapper(e -> ExitCodes.UNUSABLE);
+        cl.setParameterExceptionHandler((ex, args) -> {
+            ex.getCommandLine().getErr().println("error: " + ex.getMessage());
+            ex.getCommandLine().getErr().println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+            return ExitCodes.UNUSABLE;
+        });
+        return cl;
+    }
+
+    /** Runs the CLI on the process's standard streams and returns the exit code. */
+    public static int run(String... args) {
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        return commandLine(out, err).execute(args);
+    }
+}

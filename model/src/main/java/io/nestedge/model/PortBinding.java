@@ -1,0 +1,20 @@
+package io.nestedge.model;
+
+/**
+ * A container port published on the host (Docker {@code PortBindings}).
+ *
+ * @param hostPort port on the device, 1..65535
+ * @param containerPort port inside the container, 1..65535
+ * @param protocol "tcp" or "udp"
+ */
+public record PortBinding(int hostPort, int containerPort, String protocol) {
+    /** Normalises a null protocol to "tcp". */
+    public PortBinding {
+        protocol = protocol == null || protocol.isBlank() ? "tcp" : protocol;
+    }
+
+    /** A TCP binding of the same port on host and container. */
+    public static PortBinding tcp(int port) {
+        return new PortBinding(port, port, "tcp");
+    }
+}

@@ -1,0 +1,187 @@
+package io.nestedge.model.io;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.nestedge.model.Device;
+import io.nestedge.model.Plant;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Reads and writes the plant file: JSON with a {@code schemaVersion}, a fixed key order and the
+ * plant's device order, so two saves of the same plant are byte-identical. Saves are atomic.
+ */
+public final class PlantFile {
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            .disable(MapperFeature.AUTO_DETECT_IS_GETTERS)
+            .defaultPrettyPrinter(new DefaultPrettyPrinter()
+                    .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                    .withArrayIndenter(new DefaultIndenter("  ", "\n")))
+            .build();
+
+    private PlantFile() {
+    }
+
+    /** The shared, configured mapper (thread-safe). */
+    static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    /**
+     * Serialises a plant to the file format (UTF-8, trailing newline).
+     *
+     * @param plant the plant
+     * @return the file's bytes
+     */
+    public static byte[] toBytes(Plant plant) {
+        try {
+            return (MAPPER.writeValueAsString(PlantDocument.of(plant)) + "\n").getBytes(StandardCharsets.UTF_8);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("plant cannot be serialised", e);
+        }
+    }
+
+    /**
+     * Saves atomically (temp file, fsync, rename).
+     *
+     * @throws IOException if the file cannot be written; the previous file is then unchanged
+     */
+    public static void write(Plant plant, Path file) throws IOException {
+        AtomicFiles.write(file, toBytes(plant));
+    }
+
+    /**
+     * Reads a plant file.
+     *
+     * @throws InputException naming the file and line/column or JSON pointer, for unreadable files,
+     *     malformed JSON, unknown keys, wrong types, missing or newer schema versions, and duplicate
+     *     device IDs
+     */
+    public static Plant read(Path file) throws InputException {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new InputException(file.toString(), "", "file not found.", "Check the path.");
+        } catch (IOException e) {
+            throw new InputException(file.toString(), "", "cannot read the file: " + e.getMessage(), "");
+        }
+        return parse(bytes, file.toString());
+    }
+
+    /**
+     * Parses the bytes of a plant file.
+     *
+     * @param bytes file content
+     * @param name file name used in errors
+     * @throws InputException as {@link #read(Path)}
+     */
+    public static Plant parse(byte[] bytes, String name) throws InputException {
+        JsonNode tree;
+        try {
+            tree = MAPPER.readTree(bytes);
+        } catch (JsonProcessingException e) {
+            throw syntax(name, e);
+        } catch (IOException | RuntimeException e) {
+            throw new InputException(name, "", "cannot parse the file: " + e.getMessage(), "", e);
+        }
+        if (tree == null || !tree.isObject()) {
+            throw new InputException(name, "/", "expected a JSON object (a NestEdge plant file).",
+                    "Open a file saved by NestEdge Studio.");
+        }
+        JsonNode v = tree.get("schemaVersion");
+        if (v == null || !v.isInt()) {
+            throw new InputException(name, "/schemaVersion", "missing or not a whole number; this is not a NestEdge plant file.",
+                    "Add \"schemaVersion\": " + Plant.SCHEMA_VERSION + " or open a file saved by NestEdge Studio.");
+        }
+        if (v.intValue() > Plant.SCHEMA_VERSION) {
+            throw new InputException(name, "/schemaVersion", "this plant was made by a newer version of NestEdge Studio (schema "
+                    + v.intValue() + "; this version reads up to " + Plant.SCHEMA_VERSION + ").",
+                    "Update NestEdge Studio to open it.");
+        }
+        if (v.intValue() < 1) {
+            throw new InputException(name, "/schemaVersion", "schema version " + v.intValue() + " is not valid.",
+                    "Use " + Plant.SCHEMA_VERSION + ".");
+        }
+        PlantDocument doc;
+        try {
+            doc = MAPPER.readValue(bytes, PlantDocument.class);
+        } catch (UnrecognizedPropertyException e) {
+            String known = e.getKnownPropertyIds() == null ? "" : e.getKnownPropertyIds().stream()
+                    .map(Object::toString).sorted().collect(Collectors.joining(", "));
+            throw new InputException(name, pointer(e) + " (" + where(e.getLocation()) + ")",
+                    "unknown key '" + e.getPropertyName() + "'.", "Use one of: " + known + ".", e);
+        } catch (InvalidFormatException e) {
+            throw new InputException(name, pointer(e) + " (" + where(e.getLocation()) + ")",
+                    "value " + e.getValue() + " is not a valid " + e.getTargetType().getSimpleName() + ".",
+                    e.getTargetType().isEnum() ? "Use one of: " + java.util.Arrays.toString(e.getTargetType().getEnumConstants()) + "." : "", e);
+        } catch (JsonMappingException e) {
+            throw new InputException(name, pointer(e) + " (" + where(e.getLocation()) + ")",
+                    e.getOriginalMessage(), "", e);
+        } catch (JsonProcessingException e) {
+            throw syntax(name, e);
+        } catch (IOException | RuntimeException e) {
+            throw new InputException(name, "", "cannot read the plant: " + e.getMessage(), "", e);
+        }
+        if (doc.devices() != null) {
+            Set<String> ids = new HashSet<>();
+            for (int i = 0; i < doc.devices().size(); i++) {
+                Device d = doc.devices().get(i);
+                if (d == null) {
+                    throw new InputException(name, "/devices/" + i, "a device is null.", "Remove the null entry.");
+                }
+                if (!ids.add(d.id())) {
+                    throw new InputException(name, "/devices/" + i + "/id", "duplicate device ID '" + d.id() + "'.",
+                            "Give every device a unique IoT Hub device ID.");
+                }
+            }
+        }
+        if (doc.layers() != null && doc.layers().contains(null)) {
+            throw new InputException(name, "/layers", "a layer is null.", "Remove the null entry.");
+        }
+        return doc.toPlant();
+    }
+
+    private static InputException syntax(String name, JsonProcessingException e) {
+        return new InputException(name, where(e.getLocation()), "malformed JSON: " + e.getOriginalMessage(),
+                "Fix the JSON syntax at that position.", e);
+    }
+
+    private static String where(JsonLocation loc) {
+        return loc == null ? "" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+    }
+
+    private static String pointer(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            sb.append('/');
+            sb.append(r.getFieldName() != null ? r.getFieldName().replace("~", "~0").replace("/", "~1") : String.valueOf(r.getIndex()));
+        }
+        return sb.length() == 0 ? "/" : sb.toString();
+    }
+}

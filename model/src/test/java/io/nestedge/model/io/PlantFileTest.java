@@ -1,0 +1,85 @@
+package io.nestedge.model.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.nestedge.model.Plant;
+import io.nestedge.model.samples.SamplePlants;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PlantFileTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void savesTwiceByteIdenticalAndReadsBackTheSamePlant() throws Exception {
+        Plant p = SamplePlants.sample();
+        Path a = dir.resolve("a.json");
+        Path b = dir.resolve("b.json");
+        PlantFile.write(p, a);
+        PlantFile.write(PlantFile.read(a), b);
+        assertThat(Files.readAllBytes(b)).isEqualTo(Files.readAllBytes(a));
+        assertThat(PlantFile.read(b)).isEqualTo(p);
+        try (var s = Files.list(dir)) {
+            assertThat(s.map(x -> x.getFileName().toString())).containsExactlyInAnyOrder("a.json", "b.json");
+        }
+    }
+
+    @Test
+    void committedSamplePlantIsTheSamplePlant() throws Exception {
+        Path sample = Path.of("..", "examples", "sample-plant.json");
+        assertThat(PlantFile.read(sample)).isEqualTo(SamplePlants.sample());
+        assertThat(Files.readAllBytes(sample)).isEqualTo(PlantFile.toBytes(SamplePlants.sample()));
+    }
+
+    @Test
+    void malformedJsonNamesLineAndColumn() {
+        byte[] bad = "{\n  \"schemaVersion\": 1,\n  \"name\": \"x\" \"oops\"\n}".getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> PlantFile.parse(bad, "bad.json"))
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining("bad.json")
+                .hasMessageContaining("line 3");
+    }
+
+    @Test
+    void unknownKeyNamesPointerAndKnownKeys() {
+        String json = new String(PlantFile.toBytes(SamplePlants.sample()), StandardCharsets.UTF_8)
+                .replaceFirst("\"hostname\"", "\"hostnme\"");
+        assertThatThrownBy(() -> PlantFile.parse(json.getBytes(StandardCharsets.UTF_8), "p.json"))
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining("/devices/0/hostnme")
+                .hasMessageContaining("unknown key 'hostnme'")
+                .hasMessageContaining("hostname");
+    }
+
+    @Test
+    void newerSchemaVersionSaysMadeByNewerVersion() {
+        byte[] json = "{\"schemaVersion\": 99, \"name\": \"x\"}".getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> PlantFile.parse(json, "new.json"))
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining("newer version");
+    }
+
+    @Test
+    void wrongEnumValueListsAllowedValues() {
+        String json = new String(PlantFile.toBytes(SamplePlants.sample()), StandardCharsets.UTF_8)
+                .replaceFirst("\"IOT_EDGE\"", "\"GATEWAY\"");
+        assertThatThrownBy(() -> PlantFile.parse(json.getBytes(StandardCharsets.UTF_8), "p.json"))
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining("/devices/0/kind")
+                .hasMessageContaining("IOT_EDGE, LEAF");
+    }
+
+    @Test
+    void duplicateDeviceIdIsRefused() {
+        String json = new String(PlantFile.toBytes(SamplePlants.sample()), StandardCharsets.UTF_8)
+                .replace("\"id\" : \"ops-gw\"", "\"id\" : \"site-gw\"");
+        assertThatThrownBy(() -> PlantFile.parse(json.getBytes(StandardCharsets.UTF_8), "p.json"))
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining("duplicate device ID 'site-gw'");
+    }
+}

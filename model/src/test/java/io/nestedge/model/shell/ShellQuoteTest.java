@@ -1,4 +1,4 @@
-package io.nestedge.commissioning.plan;
+package io.nestedge.model.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.nestedge.commissioning.plan;
+package io.nestedge.model.shell;
 
 import java.util.List;
 import java.util.regex.Pattern;

@@ -39,21 +39,8 @@ public final class InstallScript {
         sb.append("umask 077\n");
         sb.append("DEVICE_ID=").append(ShellQuote.quote(spec.deviceId())).append('\n');
         sb.append("ROOT_CA=").append(ShellQuote.quote(spec.rootCa().source())).append('\n');
+        sb.append(helpers());
         sb.append("""
-                say() { printf '%s\\n' "$*"; }
-                warn() { printf 'install.sh: warning: %s\\n' "$*" >&2; }
-                fail() { printf 'install.sh: error: %s\\n' "$*" >&2; exit 1; }
-                check_hostname() {
-                  local planned actual
-                  planned=$(printf '%s' "$1" | tr '[:upper:]' '[:lower:]')
-                  actual=$(hostname | tr '[:upper:]' '[:lower:]')
-                  case "$planned" in
-                    "$actual"|"$actual".*) return 0 ;;
-                  esac
-                  if printf '%s' "$planned" | grep -Eq '^[0-9]+(\\.[0-9]+){3}$|:'; then return 0; fi
-                  fail "this machine is '$actual' but the bundle is for hostname '$1' (device $DEVICE_ID). Use the bundle made for this device, or set the machine's hostname first (facts: set it before edgeHub is first created)."
-                }
-
                 YES=0; PASS_STDIN=0
                 for arg in "$@"; do
                   case "$arg" in
@@ -112,6 +99,30 @@ public final class InstallScript {
         }
         sb.append("say \"Done: device $DEVICE_ID is configured.\"\n");
         return sb.toString();
+    }
+
+    /**
+     * The shell helper functions every rendered step may call ({@code say}, {@code warn},
+     * {@code fail}, {@code check_hostname}); {@code install.sh} and the Ansible playbook both start
+     * with them. Expects {@code DEVICE_ID} to be set.
+     */
+    public static String helpers() {
+        return """
+                say() { printf '%s\\n' "$*"; }
+                warn() { printf 'install.sh: warning: %s\\n' "$*" >&2; }
+                fail() { printf 'install.sh: error: %s\\n' "$*" >&2; exit 1; }
+                check_hostname() {
+                  local planned actual
+                  planned=$(printf '%s' "$1" | tr '[:upper:]' '[:lower:]')
+                  actual=$(hostname | tr '[:upper:]' '[:lower:]')
+                  case "$planned" in
+                    "$actual"|"$actual".*) return 0 ;;
+                  esac
+                  if printf '%s' "$planned" | grep -Eq '^[0-9]+(\\.[0-9]+){3}$|:'; then return 0; fi
+                  fail "this machine is '$actual' but the bundle is for hostname '$1' (device $DEVICE_ID). Use the bundle made for this device, or set the machine's hostname first (facts: set it before edgeHub is first created)."
+                }
+
+                """;
     }
 
     private static String oneLine(String s) {

@@ -171,6 +171,33 @@ public final class Commissioner {
     }
 
     private DeviceOutcome runDevice(DeviceJob job) {
+        DeviceOutcome o = runSteps(job);
+        if (job.cleanup() == null) {
+            return o;
+        }
+        StepTask c = job.cleanup();
+        StepResult r;
+        try {
+            r = c.execute(new Ctx(job.deviceId(), c.id()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            r = new StepResult(StepStatus.WARNING, c.title() + " interrupted", "", List.of());
+        } catch (Exception e) {
+            r = new StepResult(StepStatus.WARNING, c.title() + " failed: " + e.getMessage(), String.valueOf(e), List.of());
+        }
+        if (r == null) {
+            r = StepResult.ok("", "");
+        } else if (!r.status().succeeded()) {
+            r = new StepResult(StepStatus.WARNING, r.summary(), r.output(), r.remarks());
+        }
+        emit(new RunEvent.StepFinished(Instant.now(), job.deviceId(), c.id(), c.title(), r, false));
+        List<DeviceOutcome.FinishedStep> steps = new ArrayList<>(o.steps());
+        steps.add(new DeviceOutcome.FinishedStep(c.id(), c.title(), r));
+        StepStatus st = o.status().worst(r.status());
+        return new DeviceOutcome(o.deviceId(), st, st != o.status() ? r.summary() : o.summary(), steps);
+    }
+
+    private DeviceOutcome runSteps(DeviceJob job) {
         String id = job.deviceId();
         emit(new RunEvent.DeviceStarted(Instant.now(), id));
         List<DeviceOutcome.FinishedStep> done = new ArrayList<>();

@@ -1,0 +1,233 @@
+package io.nestedge.commissioning.plan;
+
+import io.nestedge.commissioning.run.DeviceJob;
+import io.nestedge.commissioning.run.StepContext;
+import io.nestedge.commissioning.run.StepResult;
+import io.nestedge.commissioning.run.StepTask;
+import io.nestedge.model.Device;
+import io.nestedge.model.EdgeModule;
+import io.nestedge.model.ModuleType;
+import io.nestedge.model.Plant;
+import io.nestedge.model.Reachability;
+import io.nestedge.model.bundle.BundleInfo;
+import io.nestedge.model.io.InputException;
+import io.nestedge.model.shell.ShellQuote;
+import io.nestedge.model.steps.BashRenderer;
+import io.nestedge.model.steps.InstallStep;
+import io.nestedge.model.steps.InstallSteps;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The commissioning plan: data, one {@link DevicePlan} per device in parent-first order, built from
+ * the plant and the exported bundles. It prints as a dry run and turns into jobs for the
+ * {@link io.nestedge.commissioning.run.Commissioner}.
+ *
+ * @param plant the plant
+ * @param devices per-device plans, parents before children
+ */
+public record CommissioningPlan(Plant plant, List<DevicePlan> devices) {
+    /** Staging directory prefix on the device. */
+    public static final String STAGING_PREFIX = "/var/tmp/nestedge-";
+
+    /** Copies the list. */
+    public CommissioningPlan {
+        devices = List.copyOf(devices);
+    }
+
+    /**
+     * One device's plan.
+     *
+     * @param device the device
+     * @param route device IDs to jump through, nearest to the laptop first (empty: direct)
+     * @param bundleDir the local bundle directory
+     * @param bundle the bundle's description
+     * @param staging staging path on the device
+     * @param steps the install steps ({@link InstallSteps#forDevice})
+     */
+    public record DevicePlan(Device device, List<String> route, Path bundleDir, BundleInfo bundle, String staging,
+            List<InstallStep> steps) {
+        /** Copies the lists. */
+        public DevicePlan {
+            route = List.copyOf(route);
+            steps = List.copyOf(steps);
+        }
+    }
+
+    /**
+     * Builds the plan.
+     *
+     * @param plant the plant
+     * @param bundles bundles read from {@code exportDir}
+     * @param exportDir the export directory (one sub-directory per device)
+     * @param only device IDs to commission, or empty for all
+     * @throws InputException when a bundle's device is missing from the plant, a requested device has
+     *     no bundle, or a bundle's keys are encrypted (USB bundles are for install.sh)
+     */
+    public static CommissioningPlan build(Plant plant, List<BundleInfo> bundles, Path exportDir, List<String> only)
+            throws InputException {
+        List<DevicePlan> out = new ArrayList<>();
+        java.util.Map<String, BundleInfo> byId = new java.util.HashMap<>();
+        for (BundleInfo b : bundles) {
+            if (plant.device(b.deviceId()).isEmpty()) {
+                throw new InputException(exportDir.resolve(b.deviceId()).toString(), "bundle.json",
+                        "device " + b.deviceId() + " is not in the plant.", "Use the plant the bundles were exported from.");
+            }
+            byId.put(b.deviceId(), b);
+        }
+        for (String id : only) {
+            if (plant.device(id).isEmpty()) {
+                throw new InputException(exportDir.toString(), "--devices", "no device " + id + " in the plant.", "Check the device ID.");
+            }
+            if (!byId.containsKey(id)) {
+                throw new InputException(exportDir.toString(), "--devices", "no bundle for device " + id + ".",
+                        "Export the plant again.");
+            }
+        }
+        for (Device d : parentFirst(plant)) {
+            BundleInfo b = byId.get(d.id());
+            if (b == null || (!only.isEmpty() && !only.contains(d.id()))) {
+                continue;
+            }
+            if (b.keysEncrypted()) {
+                throw new InputException(exportDir.resolve(d.id()).toString(), "bundle.json",
+                        "the device keys in this bundle are encrypted (a USB bundle, for install.sh on the device).",
+                        "Export again with --plain-keys for SSH commissioning.");
+            }
+            out.add(new DevicePlan(d, route(plant, d), exportDir.resolve(d.id()), b, STAGING_PREFIX + d.id(),
+                    InstallSteps.forDevice(b.spec())));
+        }
+        return new CommissioningPlan(plant, out);
+    }
+
+    /** The jump route to a device: its ancestors it must be reached through, nearest to the laptop first. */
+    static List<String> route(Plant plant, Device d) {
+        List<String> hops = new ArrayList<>();
+        Device cur = d;
+        while (cur.ssh().reach() == Reachability.VIA_PARENT && cur.hasParent()) {
+            Device p = plant.deviceOrNull(cur.parentId());
+            if (p == null || hops.contains(p.id())) {
+                break;
+            }
+            hops.add(0, p.id());
+            cur = p;
+        }
+        return hops;
+    }
+
+    private static List<Device> parentFirst(Plant plant) {
+        List<Device> out = new ArrayList<>();
+        java.util.Set<String> placed = new java.util.HashSet<>();
+        List<Device> pending = new ArrayList<>(plant.devices());
+        while (!pending.isEmpty()) {
+            boolean progress = false;
+            for (java.util.Iterator<Device> it = pending.iterator(); it.hasNext();) {
+                Device d = it.next();
+                if (!d.hasParent() || placed.contains(d.parentId()) || plant.device(d.parentId()).isEmpty()) {
+                    out.add(d);
+                    placed.add(d.id());
+                    it.remove();
+                    progress = true;
+                }
+            }
+            if (!progress) {
+                out.addAll(pending); // a cycle: the validator reports it; keep plant order
+                break;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Turns the plan into jobs.
+     *
+     * @param shells opens (lazily) the connection to a device
+     * @param timeout timeout of each remote command
+     * @return one job per device, parents first
+     */
+    public List<DeviceJob> jobs(Function<DevicePlan, DeviceShell> shells, Duration timeout) {
+        List<DeviceJob> jobs = new ArrayList<>();
+        for (DevicePlan p : devices) {
+            DeviceShell shell = shells.apply(p);
+            Device parent = plant.parent(p.device().id()).orElse(null);
+            DeviceRunState state = new DeviceRunState(p.device().id(), p.device().hostname(),
+                    parent == null ? "" : parent.hostname(), proxyName(parent), registryName(p.device()), p.device().os());
+            List<StepTask> tasks = new ArrayList<>();
+            for (InstallStep s : p.steps()) {
+                tasks.add(new RemoteStep(s, shell, p.staging(), state, timeout));
+                if (s.id().equals(InstallSteps.PREFLIGHT)) {
+                    tasks.add(new UploadBundleStep(p.bundleDir(), shell, p.staging()));
+                }
+            }
+            jobs.add(new DeviceJob(p.device().id(), p.device().parentId(), tasks, cleanup(shell, p.staging(), timeout)));
+        }
+        return jobs;
+    }
+
+    private String proxyName(Device parent) {
+        if (parent == null) {
+            return plant.apiProxy().moduleName();
+        }
+        return parent.modules(ModuleType.API_PROXY).stream().map(EdgeModule::name).findFirst()
+                .orElse(plant.apiProxy().moduleName());
+    }
+
+    private String registryName(Device d) {
+        List<io.nestedge.model.Device> chain = new ArrayList<>(plant.ancestors(d.id()));
+        Device top = chain.isEmpty() ? d : chain.get(chain.size() - 1);
+        return top.modules(ModuleType.REGISTRY).stream().map(EdgeModule::name).findFirst().orElse("registry");
+    }
+
+    private static StepTask cleanup(DeviceShell shell, String staging, Duration timeout) {
+        return new StepTask() {
+            @Override
+            public String id() {
+                return "cleanup";
+            }
+
+            @Override
+            public String title() {
+                return "Remove the staging copy of the bundle";
+            }
+
+            @Override
+            public StepResult execute(StepContext ctx) throws Exception {
+                DeviceShell.Exec r = shell.runAsRoot("/", ShellQuote.command("rm", "-rf", staging), timeout);
+                if (shell instanceof AutoCloseable c) {
+                    c.close();
+                }
+                return r.exitCode() == 0 ? StepResult.ok("staging copy removed", "")
+                        : new StepResult(io.nestedge.commissioning.run.StepStatus.WARNING,
+                                "could not remove " + staging + " (it holds the device keys): remove it by hand", r.text(), List.of());
+            }
+        };
+    }
+
+    /**
+     * The dry run: per device, the route, the staging directory and the exact commands of every
+     * step, as they run as root in the staging directory.
+     */
+    public String dryRun() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("# Commissioning plan for ").append(plant.name()).append(": ").append(devices.size())
+                .append(" device(s), parents first. Every command runs as root (sudo -S, password on standard input)\n")
+                .append("# in the device's staging directory.\n");
+        for (DevicePlan p : devices) {
+            Device d = p.device();
+            sb.append("\n## ").append(d.id()).append(" (").append(d.hostname()).append(", layer ").append(d.layerId())
+                    .append(")\n");
+            sb.append("# ssh ").append(d.ssh().user().isEmpty() ? "" : d.ssh().user() + "@").append(d.ssh().address())
+                    .append(':').append(d.ssh().port());
+            sb.append(p.route().isEmpty() ? " (direct)\n" : " through " + String.join(" -> ", p.route()) + "\n");
+            sb.append("# upload ").append(p.bundleDir()).append(" -> ").append(p.staging()).append(" (0700)\n");
+            for (InstallStep s : p.steps()) {
+                sb.append(BashRenderer.function(s));
+            }
+            sb.append("# cleanup: ").append(ShellQuote.command("rm", "-rf", p.staging())).append('\n');
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,171 @@
+package io.nestedge.commissioning.plan;
+
+import io.nestedge.commissioning.probe.CheckEntry;
+import io.nestedge.commissioning.probe.CheckReport;
+import io.nestedge.commissioning.probe.ContainerInspection;
+import io.nestedge.commissioning.probe.DockerInspectParser;
+import io.nestedge.commissioning.probe.IotedgeCheckJsonParser;
+import io.nestedge.commissioning.probe.IotedgeListParser;
+import io.nestedge.commissioning.probe.ModuleStatus;
+import io.nestedge.commissioning.probe.OpenSslSClientParser;
+import io.nestedge.commissioning.probe.ProbeParseException;
+import io.nestedge.commissioning.probe.TlsProbe;
+import io.nestedge.commissioning.probe.diagnosis.Diagnosis;
+import io.nestedge.commissioning.probe.diagnosis.DiagnosisEngine;
+import io.nestedge.commissioning.run.Remark;
+import io.nestedge.commissioning.run.StepResult;
+import io.nestedge.commissioning.run.StepStatus;
+import io.nestedge.model.OsFamily;
+import io.nestedge.model.steps.Action;
+import io.nestedge.model.steps.InstallStep;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Turns the outputs of a step's probes into its result: parses them with the probe parsers (failing
+ * loudly on output they do not understand), adds them to the device's evidence and asks the
+ * {@link DiagnosisEngine} for causes and fixes (facts §6, field cases F6–F12).
+ */
+final class ProbeJudge {
+    private static final DiagnosisEngine ENGINE = DiagnosisEngine.standard();
+
+    private ProbeJudge() {
+    }
+
+    /** A probe and what it printed. */
+    record ProbeOutput(Action.Probe probe, DeviceShell.Exec exec) { }
+
+    static StepResult judge(InstallStep step, List<ProbeOutput> probes, DeviceRunState state, String log) {
+        StepStatus status = StepStatus.OK;
+        List<String> notes = new ArrayList<>();
+        for (ProbeOutput p : probes) {
+            Verdict v;
+            try {
+                v = verdict(p, state);
+            } catch (ProbeParseException e) {
+                v = new Verdict(StepStatus.FAILED, "could not understand the output of '" + String.join(" ", p.probe().argv())
+                        + "': " + e.getMessage());
+            }
+            status = status.worst(v.status);
+            if (!v.note.isEmpty()) {
+                notes.add(v.note);
+            }
+        }
+        String summary = notes.isEmpty() ? step.title() + ": done" : String.join("; ", notes);
+        List<Remark> remarks = status == StepStatus.OK ? List.of() : remarks(state);
+        return new StepResult(status, summary, log, remarks);
+    }
+
+    /** Diagnoses the device's evidence so far. */
+    static List<Remark> remarks(DeviceRunState state) {
+        List<Remark> out = new ArrayList<>();
+        for (Diagnosis d : ENGINE.diagnose(state.evidence().build())) {
+            out.add(new Remark(d.title() + ": " + d.cause(), d.fix(), d.remedy() == null ? "" : d.remedy().name(), d.source()));
+        }
+        return out;
+    }
+
+    private record Verdict(StepStatus status, String note) { }
+
+    private static Verdict verdict(ProbeOutput p, DeviceRunState state) throws ProbeParseException {
+        DeviceShell.Exec r = p.exec();
+        return switch (p.probe().kind()) {
+            case USER -> new Verdict(r.exitCode() == 0 ? StepStatus.OK : StepStatus.FAILED, "user " + r.stdout().trim());
+            case OS_RELEASE -> osRelease(r, state.os());
+            case IOTEDGE_VERSION -> r.exitCode() == 0 ? new Verdict(StepStatus.OK, r.stdout().trim())
+                    : new Verdict(StepStatus.FAILED, "IoT Edge is not installed or not on PATH (iotedge version failed)");
+            case CHECK_JSON -> check(IotedgeCheckJsonParser.parse(r.stdout()), state);
+            case LIST -> list(IotedgeListParser.parse(r.stdout()), state);
+            case INSPECT_EDGEHUB -> inspect(r, state);
+            case S_CLIENT -> tls(p.probe().argv(), OpenSslSClientParser.parse(r.text()), state);
+        };
+    }
+
+    private static Verdict osRelease(DeviceShell.Exec r, OsFamily planned) {
+        String id = "";
+        String like = "";
+        for (String line : r.stdout().split("\n")) {
+            if (line.startsWith("ID=")) {
+                id = line.substring(3).replace("\"", "").trim().toLowerCase(Locale.ROOT);
+            } else if (line.startsWith("ID_LIKE=")) {
+                like = line.substring(8).replace("\"", "").trim().toLowerCase(Locale.ROOT);
+            }
+        }
+        boolean debian = id.equals("debian") || id.equals("ubuntu") || like.contains("debian");
+        boolean mariner = id.equals("mariner") || id.equals("azurelinux") || id.equals("rhel") || like.contains("rhel")
+                || like.contains("fedora") || like.contains("mariner");
+        if (r.exitCode() != 0 || (!debian && !mariner)) {
+            return new Verdict(StepStatus.WARNING, "unknown OS '" + id + "' (planned " + planned + ")");
+        }
+        OsFamily actual = debian ? OsFamily.DEBIAN : OsFamily.MARINER;
+        return actual == planned ? new Verdict(StepStatus.OK, "OS " + id)
+                : new Verdict(StepStatus.FAILED, "the device runs " + id + " but the plant says " + planned
+                        + ": set the device's OS family in the plant (it decides the trust-store tool) and export again");
+    }
+
+    private static Verdict check(CheckReport report, DeviceRunState state) {
+        state.evidence().check(report);
+        CheckReport.Summary s = report.summary();
+        String note = "iotedge check: " + s.succeeded() + " ok, " + s.warnings() + " warning(s), " + s.errors() + " error(s)"
+                + (s.skipped() > 0 ? ", " + s.skipped() + " skipped" : "");
+        List<CheckEntry> failures = report.failures();
+        if (!failures.isEmpty()) {
+            return new Verdict(StepStatus.FAILED, note + " (" + failures.get(0).id() + ": " + failures.get(0).detailText().lines()
+                    .findFirst().orElse("") + ")");
+        }
+        return new Verdict(s.warnings() > 0 ? StepStatus.WARNING : StepStatus.OK, note);
+    }
+
+    private static Verdict list(List<ModuleStatus> modules, DeviceRunState state) {
+        state.evidence().modules(modules);
+        for (String system : List.of("edgeAgent", "edgeHub")) {
+            ModuleStatus m = modules.stream().filter(x -> x.name().equals(system)).findFirst().orElse(null);
+            if (m == null || m.state() != ModuleStatus.State.RUNNING) {
+                return new Verdict(StepStatus.FAILED, system + " is " + (m == null ? "missing" : m.state().name().toLowerCase(Locale.ROOT)
+                        + " (" + m.description() + ")"));
+            }
+        }
+        long failed = modules.stream().filter(m -> m.state() == ModuleStatus.State.FAILED).count();
+        return new Verdict(failed > 0 ? StepStatus.WARNING : StepStatus.OK, modules.size() + " module(s), "
+                + modules.stream().filter(m -> m.state() == ModuleStatus.State.RUNNING).count() + " running");
+    }
+
+    private static Verdict inspect(DeviceShell.Exec r, DeviceRunState state) throws ProbeParseException {
+        if (r.exitCode() != 0) {
+            return new Verdict(StepStatus.FAILED, "edgeHub container not found (docker inspect edgeHub failed)");
+        }
+        List<ContainerInspection> list = DockerInspectParser.parse(r.stdout());
+        if (list.isEmpty()) {
+            return new Verdict(StepStatus.FAILED, "edgeHub container not found");
+        }
+        ContainerInspection hub = list.get(0);
+        state.evidence().edgeHub(hub);
+        String env = hub.edgeDeviceHostName().orElse("");
+        if (!env.equalsIgnoreCase(state.configHostname())) {
+            return new Verdict(StepStatus.FAILED, "edgeHub was created for hostname '" + env + "' but config.toml says '"
+                    + state.configHostname() + "' (F12)");
+        }
+        return new Verdict(StepStatus.OK, "edgeHub EdgeDeviceHostName=" + env);
+    }
+
+    private static Verdict tls(List<String> argv, TlsProbe probe, DeviceRunState state) {
+        String target = argv.get(argv.indexOf("-connect") + 1);
+        int colon = target.lastIndexOf(':');
+        String host = target.substring(0, colon);
+        int port = Integer.parseInt(target.substring(colon + 1));
+        state.evidence().tls(host, port, probe);
+        if (!probe.connected()) {
+            return new Verdict(StepStatus.FAILED, "no TLS connection to the parent " + target);
+        }
+        if (!probe.verified()) {
+            return new Verdict(StepStatus.FAILED, "the parent's certificate on " + target + " does not verify against the root CA: "
+                    + String.join(", ", probe.verifyErrors()));
+        }
+        if (!probe.namesHost(host)) {
+            return new Verdict(StepStatus.FAILED, "the parent's certificate on " + target + " is for " + probe.subjectCn().orElse("?")
+                    + ", not " + host);
+        }
+        return new Verdict(StepStatus.OK, "parent TLS " + target + " verified (CN " + probe.subjectCn().orElse("?") + ")");
+    }
+}

@@ -75,8 +75,15 @@ cmd_down() {
     [ -z "$(ls -A "$state" 2>/dev/null)" ] && return 0
     die "$state is not a test bed state dir (no $MARKER); refusing to delete it"
   fi
+  state=$(realpath "$state")
   if [ -f "$state/instance" ]; then
-    down_instance "$(cat "$state/instance")"
+    local n owner
+    n=$(cat "$state/instance")
+    owner=$(cat "$RUN_DIR/locks/$n/state" 2>/dev/null || true)
+    # Never tear down an instance number that was since reclaimed by another bed.
+    if [ -z "$owner" ] || [ "$owner" = "$state" ]; then
+      down_instance "$n"
+    fi
   fi
   rm -rf "$state"
 }

@@ -309,7 +309,7 @@ link_device() {
 
 start_sshd() {
   local n=$1 i=$2 d; d=$(device_dir "${IDS[$2]}")
-  ip netns exec "$(ns_name "$n" "$i")" unshare --mount --uts --propagation private "$d/enter.sh" \
+  ip netns exec "$(ns_name "$n" "$i")" unshare --mount --uts --propagation private "$d/enter.sh" 7>&- \
     || die "sshd of device ${IDS[$i]} failed to start; see $d/sshd.log"
 }
 
@@ -441,9 +441,18 @@ usage() {
   exit 2
 }
 
+# Serialises up/down on one state dir (e.g. a shutdown hook's `down` waits for a running `up`).
+lock_state() {
+  local key
+  mkdir -p "$RUN_DIR/state-locks"
+  key=$(realpath -m "$1" | sha256sum | cut -c1-16)
+  exec 7>"$RUN_DIR/state-locks/$key.lock"
+  flock -w 300 7 || die "another testbed.sh is still working on $1"
+}
+
 case "${1:-}" in
-  up) [ $# -eq 3 ] || usage; cmd_up "$2" "$3" ;;
-  down) [ $# -eq 2 ] || usage; [ "$(id -u)" = 0 ] || die "must run as root"; cmd_down "$2" ;;
+  up) [ $# -eq 3 ] || usage; [ "$(id -u)" = 0 ] || die "must run as root"; lock_state "$3"; cmd_up "$2" "$3" ;;
+  down) [ $# -eq 2 ] || usage; [ "$(id -u)" = 0 ] || die "must run as root"; lock_state "$2"; cmd_down "$2" ;;
   sheet) [ $# -eq 2 ] || usage; cat "$2/sheet.json" ;;
   exec) [ $# -ge 4 ] || usage; cmd_exec "$2" "$3" "${@:4}" ;;
   *) usage ;;

@@ -1,0 +1,160 @@
+package io.nestedge.commissioning.testbed;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A running network-namespace test bed: drives {@code commissioning/src/test/testbed/testbed.sh}
+ * ({@code up}, {@code down}, {@code exec}) and holds the device sheet. {@link #up} registers a JVM
+ * shutdown hook that tears the bed down if the test run dies before {@link #down()}.
+ */
+public final class Testbed implements AutoCloseable {
+    private static final Duration UP_TIMEOUT = Duration.ofMinutes(2);
+    private static final Duration DOWN_TIMEOUT = Duration.ofMinutes(1);
+
+    private final Path script;
+    private final Path stateDir;
+    private final TestbedSheet sheet;
+    private final Duration bringUpTime;
+    private final Thread shutdownHook;
+    private boolean down;
+
+    private Testbed(Path script, Path stateDir, TestbedSheet sheet, Duration bringUpTime, Thread shutdownHook) {
+        this.script = script;
+        this.stateDir = stateDir;
+        this.sheet = sheet;
+        this.bringUpTime = bringUpTime;
+        this.shutdownHook = shutdownHook;
+    }
+
+    /**
+     * Brings a bed up for a plant file (any bed left in {@code stateDir} by a crashed run is torn
+     * down first, by the script).
+     *
+     * @param script path of testbed.sh
+     * @param plant plant file (JSON)
+     * @param stateDir state directory (created; must not be an unrelated non-empty directory)
+     * @param emulatorClasspath classpath for the devices' iotedge/docker launchers (NESTEDGE_CP)
+     * @return the running bed
+     * @throws IOException if the script cannot start
+     * @throws IllegalStateException if bring-up fails (message carries the script's stderr)
+     */
+    public static Testbed up(Path script, Path plant, Path stateDir, String emulatorClasspath) throws IOException {
+        Path state = stateDir.toAbsolutePath();
+        Thread hook = new Thread(() -> downQuietly(script, state), "testbed-down-" + state.getFileName());
+        Runtime.getRuntime().addShutdownHook(hook);
+        ProcessResult r = Processes.run(List.of(script.toString(), "up", plant.toString(), state.toString()), null,
+                UP_TIMEOUT, Map.of("NESTEDGE_CP", emulatorClasspath));
+        if (!r.ok()) {
+            downQuietly(script, state);
+            removeHook(hook);
+            throw new IllegalStateException("testbed.sh up failed: " + r.describe());
+        }
+        return new Testbed(script, state, TestbedSheet.read(state.resolve("sheet.json")), r.elapsed(), hook);
+    }
+
+    /** @return the device sheet */
+    public TestbedSheet sheet() {
+        return sheet;
+    }
+
+    /** @return how long {@code testbed.sh up} took */
+    public Duration bringUpTime() {
+        return bringUpTime;
+    }
+
+    /**
+     * @param deviceId a device ID
+     * @return that device's sudo password (read from its 0600 file; never log it)
+     * @throws IOException if the file cannot be read
+     */
+    public String sudoPassword(String deviceId) throws IOException {
+        return Files.readString(sheet.device(deviceId).sudoPasswordFile(), StandardCharsets.UTF_8).strip();
+    }
+
+    /**
+     * Runs a command as root in a device's view (its network, mount and UTS namespaces), bypassing
+     * SSH — for test fixtures only.
+     *
+     * @param deviceId a device ID
+     * @param timeout deadline
+     * @param command program and arguments
+     * @return the result
+     * @throws IOException if the script cannot start
+     */
+    public ProcessResult exec(String deviceId, Duration timeout, String... command) throws IOException {
+        return Processes.run(execCommand(deviceId, command), null, timeout, Map.of());
+    }
+
+    /**
+     * Starts a long-running command as root in a device's view (e.g. {@code openssl s_server}).
+     * Its stdin is a pipe left open (some servers, like {@code s_server}, stop at end of input);
+     * {@link #down()} kills it at the latest.
+     *
+     * @param deviceId a device ID
+     * @param output file receiving stdout and stderr
+     * @param command program and arguments
+     * @return the process ({@code nsenter} executes the command in place, so this is the command)
+     * @throws IOException if it cannot start
+     */
+    public Process start(String deviceId, Path output, String... command) throws IOException {
+        return new ProcessBuilder(execCommand(deviceId, command)).redirectErrorStream(true)
+                .redirectOutput(output.toFile()).start();
+    }
+
+    private List<String> execCommand(String deviceId, String... command) {
+        List<String> cmd = new ArrayList<>(List.of(script.toString(), "exec", stateDir.toString(), deviceId, "--"));
+        cmd.addAll(List.of(command));
+        return cmd;
+    }
+
+    /**
+     * Tears the bed down (idempotent): kills the devices' processes, removes namespaces, veths,
+     * routes and the state directory.
+     *
+     * @return how long {@code testbed.sh down} took
+     * @throws IOException if the script cannot start
+     * @throws IllegalStateException if teardown fails
+     */
+    public synchronized Duration down() throws IOException {
+        if (down) {
+            return Duration.ZERO;
+        }
+        ProcessResult r = Processes.run(List.of(script.toString(), "down", stateDir.toString()), null, DOWN_TIMEOUT,
+                Map.of());
+        if (!r.ok()) {
+            throw new IllegalStateException("testbed.sh down failed: " + r.describe());
+        }
+        down = true;
+        removeHook(shutdownHook);
+        return r.elapsed();
+    }
+
+    /** Same as {@link #down()}. */
+    @Override
+    public void close() throws IOException {
+        down();
+    }
+
+    private static void downQuietly(Path script, Path state) {
+        try {
+            Processes.run(List.of(script.toString(), "down", state.toString()), null, DOWN_TIMEOUT, Map.of());
+        } catch (IOException | RuntimeException e) {
+            System.err.println("testbed: teardown of " + state + " failed: " + e.getMessage());
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // Already running hooks: ours tears the bed down anyway.
+        }
+    }
+}

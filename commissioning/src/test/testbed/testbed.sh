@@ -1,0 +1,459 @@
+#!/usr/bin/env bash
+# NestEdge network-namespace test bed: one isolated "device" per plant device, each with its own
+# network namespace, private mount/UTS namespace and a real Debian OpenSSH server.
+#
+#   testbed.sh up PLANT.json STATE_DIR      bring the bed up, print the device sheet (JSON)
+#   testbed.sh down STATE_DIR               tear it down (idempotent; also run first by `up`)
+#   testbed.sh sheet STATE_DIR              print the sheet of a running bed
+#   testbed.sh exec STATE_DIR DEVICE_ID -- CMD...   run CMD as root in the device's view
+#
+# Needs root, iproute2, util-linux (unshare, nsenter), openssh-server/-client, sudo, openssl, jq.
+# Environment: NESTEDGE_CP = Java classpath holding io.nestedge.commissioning.virtualplant.EmulatorMain
+# (baked into the devices' `iotedge` and `docker` launchers). See docs/testbed.md.
+#
+# Network: instance N (1..250, allocated under /run/nestedge-testbed/locks) owns 10.77.N.0/24.
+# Device i (topological order) owns link i = 10.77.N.(4i)/30: .4i+1 is the parent's (or the host's)
+# end, .4i+2 the device's end. The host gets an `unreachable` route for the whole /24, so it reaches
+# only the top-layer devices' uplink addresses; namespaces have no default route and do not forward.
+# No traffic ever leaves the host.
+set -euo pipefail
+umask 022
+
+readonly RUN_DIR=/run/nestedge-testbed
+readonly SELF_MNT=$RUN_DIR/self            # each device binds its state dir here, in its own view
+readonly MARKER=.nestedge-testbed
+readonly PRIVATE_DIRS=(/etc/aziot /var/aziot /var/lib/aziot /var/secrets
+  /usr/local/share/ca-certificates /etc/ssl/certs /usr/local/bin)
+readonly SYSTEM_USERS=(aziotcs aziotks aziotid aziottpm iotedge)
+readonly EMULATOR_MAIN=io.nestedge.commissioning.virtualplant.EmulatorMain
+
+die() { echo "testbed: error: $*" >&2; exit 1; }
+log() { echo "testbed: $*" >&2; }
+
+need_tools() {
+  [ "$(id -u)" = 0 ] || die "must run as root (network namespaces, mounts, users)"
+  local t missing=()
+  for t in ip unshare nsenter jq openssl ssh ssh-keygen sudo /usr/sbin/sshd mount flock; do
+    command -v "$t" >/dev/null 2>&1 || missing+=("$t")
+  done
+  [ ${#missing[@]} -eq 0 ] || die "missing tools: ${missing[*]} (apt-get install openssh-server openssh-client sudo iproute2 openssl ca-certificates jq util-linux)"
+}
+
+ns_name() { echo "nebed$1-$2"; }              # instance, device index
+veth_parent() { echo "nebed$1-$2-p"; }        # end in the parent (or host)
+veth_child() { echo "nebed$1-$2-c"; }         # end in the device
+addr() { echo "10.77.$1.$(( 4 * $2 + $3 ))"; } # instance, link, 1=parent end / 2=device end
+
+# ---------------------------------------------------------------------------------------- down
+down_instance() {
+  local n=$1 ns pids i
+  for ns in $(ip netns list 2>/dev/null | awk '{print $1}' | grep -E "^nebed${n}-[0-9]+$" || true); do
+    pids=$(ip netns pids "$ns" 2>/dev/null || true)
+    if [ -n "$pids" ]; then
+      kill -TERM $pids 2>/dev/null || true
+      for i in $(seq 1 20); do
+        pids=$(ip netns pids "$ns" 2>/dev/null || true)
+        [ -z "$pids" ] && break
+        sleep 0.1
+      done
+      [ -n "$pids" ] && kill -KILL $pids 2>/dev/null || true
+    fi
+    ip netns del "$ns" 2>/dev/null || true
+  done
+  # Host ends of the host-to-top veths (deleting one end removes the pair).
+  for i in $(ip -o link show 2>/dev/null | awk -F': ' '{print $2}' | cut -d@ -f1 | grep -E "^nebed${n}-[0-9]+-[pc]$" || true); do
+    ip link del "$i" 2>/dev/null || true
+  done
+  ip route del unreachable "10.77.${n}.0/24" 2>/dev/null || true
+  rm -rf "$RUN_DIR/locks/$n"
+}
+
+cmd_down() {
+  local state=$1
+  [ -e "$state" ] || return 0
+  if [ ! -f "$state/$MARKER" ]; then
+    [ -z "$(ls -A "$state" 2>/dev/null)" ] && return 0
+    die "$state is not a test bed state dir (no $MARKER); refusing to delete it"
+  fi
+  state=$(realpath "$state")
+  if [ -f "$state/instance" ]; then
+    local n owner
+    n=$(cat "$state/instance")
+    owner=$(cat "$RUN_DIR/locks/$n/state" 2>/dev/null || true)
+    # Never tear down an instance number that was since reclaimed by another bed.
+    if [ -z "$owner" ] || [ "$owner" = "$state" ]; then
+      down_instance "$n"
+    fi
+  fi
+  rm -rf "$state"
+}
+
+# ------------------------------------------------------------------------------- instance lock
+allocate_instance() {
+  local state=$1 n lock owner
+  mkdir -p "$RUN_DIR/locks"
+  exec 9>"$RUN_DIR/alloc.lock"
+  flock 9
+  for n in $(seq 1 250); do
+    lock=$RUN_DIR/locks/$n
+    if [ -d "$lock" ]; then
+      owner=$(cat "$lock/state" 2>/dev/null || true)
+      # Stale: its state dir is gone or now belongs to another instance (crashed run).
+      if [ -n "$owner" ] && [ "$(cat "$owner/instance" 2>/dev/null || true)" = "$n" ]; then
+        continue
+      fi
+      log "reclaiming stale instance $n (state dir ${owner:-?} is gone)"
+      down_instance "$n"
+    fi
+    if ip route show "10.77.$n.0/24" | grep -q . || ip netns list | grep -qE "^nebed$n-"; then
+      continue   # used by something we do not own
+    fi
+    mkdir -p "$lock"
+    echo "$state" >"$lock/state"
+    echo "$n" >"$state/instance"
+    flock -u 9
+    exec 9>&-
+    echo "$n"
+    return 0
+  done
+  die "no free test bed instance (250 in use?)"
+}
+
+# ------------------------------------------------------------------------------------ host setup
+ensure_host() {
+  mkdir -p "$RUN_DIR"
+  exec 8>"$RUN_DIR/users.lock"
+  flock 8
+  local u
+  for u in "${SYSTEM_USERS[@]}"; do
+    getent group "$u" >/dev/null || groupadd --system "$u"
+    getent passwd "$u" >/dev/null || useradd --system -g "$u" --no-create-home \
+      --home-dir /nonexistent --shell /usr/sbin/nologin "$u"
+  done
+  for u in "$@"; do
+    # Admin users: locked password on the host; each device gets its own /etc/shadow with a
+    # real hash, so sudo needs that device's password only inside the device.
+    getent passwd "$u" >/dev/null || useradd --create-home --shell /bin/bash -G sudo "$u"
+    id -nG "$u" | tr ' ' '\n' | grep -qx sudo || usermod -aG sudo "$u"
+  done
+  flock -u 8
+  exec 8>&-
+  # Mount points for the private per-device directories (empty on the host).
+  mkdir -p "${PRIVATE_DIRS[@]}" "$SELF_MNT" /run/sshd /run/sudo
+  chmod 0755 /run/sshd
+}
+
+# ----------------------------------------------------------------------------------------- up
+IDS=(); PARENTS=(); HOSTS=(); KINDS=(); USERS=(); PORTS=(); REACHES=()
+declare -A IDX=()
+
+read_plant() {
+  local plant=$1 id parent host kind user port reach
+  [ -r "$plant" ] || die "cannot read plant file $plant"
+  jq -e '.devices | type == "array" and length > 0' "$plant" >/dev/null 2>&1 ||
+    die "$plant: no devices array (is it a NestEdge plant file?)"
+  local -a rows=()
+  mapfile -t rows < <(jq -r '.devices[] | [.id, (.parentId // ""), .hostname, (.kind // ""),
+      (.ssh.user // "iotadmin"), ((.ssh.port // 22) | tostring), (.ssh.reach // "")] | map(tostring) | join("\u001f")' "$plant")
+  # Topological order: parents before children.
+  local -a pending=("${rows[@]}") next
+  local progress
+  while [ ${#pending[@]} -gt 0 ]; do
+    progress=0; next=()
+    for row in "${pending[@]}"; do
+      IFS=$'\x1f' read -r id parent host kind user port reach <<<"$row"
+      [[ $id =~ ^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$ ]] || die "$plant: device id '$id' is not usable as a test bed name"
+      [[ $host =~ ^[A-Za-z0-9]([A-Za-z0-9.-]{0,252})$ ]] || die "$plant: device $id: hostname '$host' is not a valid host name"
+      [[ $user =~ ^[a-z_][a-z0-9_-]{0,31}$ ]] || die "$plant: device $id: ssh.user '$user' is not a valid user name"
+      [[ $port =~ ^[0-9]{1,5}$ ]] && [ "$port" -ge 1 ] && [ "$port" -le 65535 ] || die "$plant: device $id: ssh.port '$port' is invalid"
+      if [ -z "$parent" ] || [ -n "${IDX[$parent]+x}" ]; then
+        [ -z "${IDX[$id]+x}" ] || die "$plant: device id '$id' appears twice"
+        IDX[$id]=${#IDS[@]}
+        IDS+=("$id"); PARENTS+=("$parent"); HOSTS+=("$host"); KINDS+=("$kind")
+        USERS+=("$user"); PORTS+=("$port"); REACHES+=("$reach")
+        progress=1
+      else
+        next+=("$row")
+      fi
+    done
+    [ $progress = 1 ] || die "$plant: parent missing or cycle among devices: $(printf '%s ' "${next[@]%%$'\x1f'*}")"
+    pending=("${next[@]+"${next[@]}"}")
+  done
+  [ ${#IDS[@]} -le 63 ] || die "$plant: ${#IDS[@]} devices; the test bed supports at most 63"
+}
+
+device_dir() { echo "$STATE/devices/$1"; }
+
+write_device() {
+  local n=$1 i=$2 id=${IDS[$2]} host=${HOSTS[$2]} user=${USERS[$2]} port=${PORTS[$2]}
+  local d; d=$(device_dir "$id")
+  local short=${host%%.*} p c
+  mkdir -p "$d/root"
+  for p in "${PRIVATE_DIRS[@]}"; do mkdir -p "$d/root$p"; done
+  cp -a /etc/ssl/certs/. "$d/root/etc/ssl/certs/"
+  cp -a /usr/local/share/ca-certificates/. "$d/root/usr/local/share/ca-certificates/"
+
+  # /etc/hosts: own name on the uplink, the parent's name on the shared link, the children on theirs.
+  {
+    echo "127.0.0.1 localhost"
+    echo "::1 localhost ip6-localhost ip6-loopback"
+    echo "$(addr "$n" "$i" 2) $host $short"
+    if [ -n "${PARENTS[$i]}" ]; then
+      p=${IDX[${PARENTS[$i]}]}
+      echo "$(addr "$n" "$i" 1) ${HOSTS[$p]} ${HOSTS[$p]%%.*}"
+    fi
+    for c in "${!IDS[@]}"; do
+      [ "${PARENTS[$c]}" = "$id" ] && echo "$(addr "$n" "$c" 2) ${HOSTS[$c]} ${HOSTS[$c]%%.*}"
+    done
+  } >"$d/hosts"
+  echo "$short" >"$d/hostname"
+
+  # Admin user: per-device home with the bed's public key, per-device sudo password.
+  local home=$d/root/home/$user
+  mkdir -p "$home/.ssh"
+  cp "$STATE/admin_ed25519.pub" "$home/.ssh/authorized_keys"
+  chown -R "$user:$user" "$home"
+  chmod 0700 "$home" "$home/.ssh"; chmod 0600 "$home/.ssh/authorized_keys"
+  (umask 077; openssl rand -base64 18 | tr -d '\n/+=' >"$d/sudo-password")
+  local hash; hash=$(openssl passwd -6 -stdin <"$d/sudo-password")
+  (umask 077; printf '%s\n' "$hash" >"$d/.hash")
+  awk -F: -v OFS=: -v u="$user" -v hf="$d/.hash" 'BEGIN { getline h < hf } $1 == u { $2 = h } { print }' \
+    /etc/shadow >"$d/shadow"
+  rm -f "$d/.hash"
+  chown root:shadow "$d/shadow" 2>/dev/null || true
+  chmod 0640 "$d/shadow"
+
+  # Host key (ed25519), sshd config listening on every address of the device.
+  ssh-keygen -q -t ed25519 -N '' -C "root@$short" -f "$d/ssh_host_ed25519_key"
+  {
+    echo "Port $port"
+    echo "ListenAddress $(addr "$n" "$i" 2)"
+    for c in "${!IDS[@]}"; do
+      [ "${PARENTS[$c]}" = "$id" ] && echo "ListenAddress $(addr "$n" "$c" 1)"
+    done
+    cat <<EOF
+HostKey $SELF_MNT/ssh_host_ed25519_key
+PidFile $SELF_MNT/sshd.pid
+AuthorizedKeysFile .ssh/authorized_keys
+AllowUsers $user
+PermitRootLogin no
+PubkeyAuthentication yes
+PasswordAuthentication no
+KbdInteractiveAuthentication no
+UsePAM no
+AllowTcpForwarding yes
+X11Forwarding no
+PrintMotd no
+MaxStartups 200:30:400
+MaxSessions 100
+LoginGraceTime 30
+ClientAliveInterval 30
+LogLevel VERBOSE
+Subsystem sftp internal-sftp
+EOF
+  } >"$d/sshd_config"
+
+  # iotedge / docker: thin launchers of the emulator (see docs/testbed.md, "Emulator contract").
+  local tool
+  for tool in iotedge docker; do
+    {
+      echo '#!/bin/sh'
+      echo "# NestEdge test bed launcher: '$tool' on device $id runs the IoT Edge emulator."
+      if [ -n "${NESTEDGE_CP:-}" ]; then
+        printf 'exec java ${NESTEDGE_EMULATOR_JAVA_OPTS:-} -cp %q %s --root / --machine-hostname %q --hosts-file /etc/hosts %s "$@"\n' \
+          "$NESTEDGE_CP" "$EMULATOR_MAIN" "$short" "$tool"
+      else
+        echo "echo '$tool: emulator classpath not configured (set NESTEDGE_CP for testbed.sh up)' >&2"
+        echo 'exit 127'
+      fi
+    } >"$d/root/usr/local/bin/$tool"
+    chmod 0755 "$d/root/usr/local/bin/$tool"
+  done
+
+  # Runs inside `ip netns exec NS unshare --mount --uts --propagation private`.
+  cat >"$d/enter.sh" <<EOF
+#!/bin/sh
+set -e
+mount --bind '$d' '$SELF_MNT'
+for p in ${PRIVATE_DIRS[*]}; do mount --bind "$SELF_MNT/root\$p" "\$p"; done
+mount --bind '$SELF_MNT/root/home/$user' '/home/$user'
+mount --bind '$SELF_MNT/hosts' /etc/hosts
+mount --bind '$SELF_MNT/hostname' /etc/hostname
+mount --bind '$SELF_MNT/shadow' /etc/shadow
+mount -t tmpfs -o mode=0700 tmpfs /run/sudo
+mount -t tmpfs -o mode=1777 tmpfs /tmp
+hostname '$short'
+exec /usr/sbin/sshd -f '$SELF_MNT/sshd_config' -E '$SELF_MNT/sshd.log'
+EOF
+  chmod 0700 "$d/enter.sh"
+}
+
+link_device() {
+  local n=$1 i=$2 ns pc pp parent_ns=""
+  ns=$(ns_name "$n" "$i"); pc=$(veth_child "$n" "$i"); pp=$(veth_parent "$n" "$i")
+  ip netns add "$ns"
+  ip -n "$ns" link set lo up
+  [ -n "${PARENTS[$i]}" ] && parent_ns=$(ns_name "$n" "${IDX[${PARENTS[$i]}]}")
+  ip link add "$pp" type veth peer name "$pc" netns "$ns"
+  ip -n "$ns" addr add "$(addr "$n" "$i" 2)/30" dev "$pc"
+  ip -n "$ns" link set "$pc" up
+  if [ -n "$parent_ns" ]; then
+    ip link set "$pp" netns "$parent_ns"
+    ip -n "$parent_ns" addr add "$(addr "$n" "$i" 1)/30" dev "$pp"
+    ip -n "$parent_ns" link set "$pp" up
+  else
+    ip addr add "$(addr "$n" "$i" 1)/30" dev "$pp"
+    ip link set "$pp" up
+  fi
+}
+
+start_sshd() {
+  local n=$1 i=$2 d; d=$(device_dir "${IDS[$2]}")
+  ip netns exec "$(ns_name "$n" "$i")" unshare --mount --uts --propagation private "$d/enter.sh" 7>&- \
+    || die "sshd of device ${IDS[$i]} failed to start; see $d/sshd.log"
+}
+
+wait_sshd() {
+  local i d t
+  for i in "${!IDS[@]}"; do
+    d=$(device_dir "${IDS[$i]}")
+    for t in $(seq 1 100); do
+      [ -s "$d/sshd.pid" ] && kill -0 "$(cat "$d/sshd.pid")" 2>/dev/null && break
+      sleep 0.05
+    done
+    [ -s "$d/sshd.pid" ] || die "sshd of device ${IDS[$i]} wrote no PID file; see $d/sshd.log"
+  done
+}
+
+write_client_files() {
+  local n=$1 i id d pub line
+  : >"$STATE/known_hosts"
+  {
+    for i in "${!IDS[@]}"; do
+      id=${IDS[$i]}
+      echo "Host $id"
+      echo "  HostName $(addr "$n" "$i" 2)"
+      echo "  Port ${PORTS[$i]}"
+      echo "  User ${USERS[$i]}"
+      [ -n "${PARENTS[$i]}" ] && echo "  ProxyJump ${PARENTS[$i]}"
+    done
+    cat <<EOF
+Host *
+  IdentityFile $STATE/admin_ed25519
+  IdentitiesOnly yes
+  UserKnownHostsFile $STATE/known_hosts
+  GlobalKnownHostsFile /dev/null
+  StrictHostKeyChecking yes
+  CheckHostIP no
+  BatchMode yes
+  ConnectTimeout 5
+  LogLevel ERROR
+EOF
+  } >"$STATE/ssh_config"
+  for i in "${!IDS[@]}"; do
+    id=${IDS[$i]}; d=$(device_dir "$id")
+    pub=$(cut -d' ' -f1,2 "$d/ssh_host_ed25519_key.pub")
+    if [ "${PORTS[$i]}" = 22 ]; then
+      line="${HOSTS[$i]},$(addr "$n" "$i" 2)"
+    else
+      line="[${HOSTS[$i]}]:${PORTS[$i]},[$(addr "$n" "$i" 2)]:${PORTS[$i]}"
+    fi
+    echo "$line $pub" >>"$STATE/known_hosts"
+  done
+}
+
+write_sheet() {
+  local n=$1 i id d fp children json='[]' p
+  for i in "${!IDS[@]}"; do
+    id=${IDS[$i]}; d=$(device_dir "$id")
+    fp=$(ssh-keygen -l -E sha256 -f "$d/ssh_host_ed25519_key.pub" | awk '{print $2}')
+    local addrs
+    addrs=$(jq -n --arg a "$(addr "$n" "$i" 2)" --arg peer "$(addr "$n" "$i" 1)" \
+      --arg to "${PARENTS[$i]:-host}" '[{address: $a, prefixLength: 30, link: "uplink", peer: $peer, peerDevice: $to}]')
+    for p in "${!IDS[@]}"; do
+      [ "${PARENTS[$p]}" = "$id" ] || continue
+      addrs=$(jq --arg a "$(addr "$n" "$p" 1)" --arg peer "$(addr "$n" "$p" 2)" --arg to "${IDS[$p]}" \
+        '. + [{address: $a, prefixLength: 30, link: "downlink", peer: $peer, peerDevice: $to}]' <<<"$addrs")
+    done
+    json=$(jq --arg id "$id" --arg host "${HOSTS[$i]}" --arg kind "${KINDS[$i]}" \
+      --arg parent "${PARENTS[$i]}" --arg ns "$(ns_name "$n" "$i")" --arg short "${HOSTS[$i]%%.*}" \
+      --argjson addrs "$addrs" --arg sshAddr "$(addr "$n" "$i" 2)" --argjson port "${PORTS[$i]}" \
+      --arg user "${USERS[$i]}" --arg key "$STATE/admin_ed25519" --arg fp "$fp" \
+      --arg hostKey "$d/ssh_host_ed25519_key.pub" --arg pw "$d/sudo-password" \
+      --argjson pid "$(cat "$d/sshd.pid")" --arg reach "${REACHES[$i]}" \
+      --arg bin "$d/root/usr/local/bin" --arg root "$d/root" \
+      '. + [{id: $id, hostname: $host, machineHostname: $short, kind: $kind, parentId: $parent,
+             reach: $reach, namespace: $ns, addresses: $addrs, sshAddress: $sshAddr, sshPort: $port,
+             user: $user, keyPath: $key, hostKeyAlgorithm: "ssh-ed25519", hostKeyFingerprint: $fp,
+             hostKeyPath: $hostKey, sudoPasswordFile: $pw, sshdPid: $pid,
+             launcherDir: $bin, privateRoot: $root}]' <<<"$json")
+  done
+  jq -n --argjson n "$n" --arg state "$STATE" --argjson devices "$json" \
+    --arg cp "${NESTEDGE_CP:-}" --arg main "$EMULATOR_MAIN" \
+    '{schemaVersion: 1, instance: $n, subnet: "10.77.\($n).0/24", stateDir: $state,
+      knownHosts: "\($state)/known_hosts", sshConfig: "\($state)/ssh_config",
+      adminKey: "\($state)/admin_ed25519", emulator: {mainClass: $main, classpath: $cp},
+      devices: $devices}' >"$STATE/sheet.json.tmp"
+  mv "$STATE/sheet.json.tmp" "$STATE/sheet.json"
+}
+
+cmd_up() {
+  local plant=$1 n i
+  STATE=$2
+  need_tools
+  plant=$(realpath "$plant")
+  cmd_down "$STATE"
+  mkdir -p "$STATE"
+  STATE=$(realpath "$STATE")
+  chmod 0700 "$STATE"
+  touch "$STATE/$MARKER"
+  read_plant "$plant"
+  ensure_host $(printf '%s\n' "${USERS[@]}" | sort -u)
+  n=$(allocate_instance "$STATE")
+  log "instance $n, ${#IDS[@]} devices, subnet 10.77.$n.0/24"
+  # Any failure from here on tears down what was built.
+  trap 'rc=$?; [ $rc -ne 0 ] && { log "bring-up failed; tearing down"; down_instance '"$n"'; }; exit $rc' EXIT
+  ssh-keygen -q -t ed25519 -N '' -C "nestedge-testbed-admin" -f "$STATE/admin_ed25519"
+  ip route add unreachable "10.77.$n.0/24"
+  mkdir -p "$STATE/devices"
+  for i in "${!IDS[@]}"; do write_device "$n" "$i"; done
+  for i in "${!IDS[@]}"; do link_device "$n" "$i"; done
+  for i in "${!IDS[@]}"; do start_sshd "$n" "$i"; done
+  wait_sshd
+  write_client_files "$n"
+  write_sheet "$n"
+  trap - EXIT
+  cat "$STATE/sheet.json"
+}
+
+cmd_exec() {
+  local state=$1 dev=$2 pid
+  shift 2
+  [ "${1:-}" = "--" ] && shift
+  [ -f "$state/sheet.json" ] || die "$state: no running test bed (no sheet.json)"
+  pid=$(jq -r --arg id "$dev" '.devices[] | select(.id == $id) | .sshdPid' "$state/sheet.json")
+  [ -n "$pid" ] || die "$state: no device '$dev'"
+  exec nsenter --target "$pid" --mount --net --uts -- "$@"
+}
+
+usage() {
+  sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//' >&2
+  exit 2
+}
+
+# Serialises up/down on one state dir (e.g. a shutdown hook's `down` waits for a running `up`).
+lock_state() {
+  local key
+  mkdir -p "$RUN_DIR/state-locks"
+  key=$(realpath -m "$1" | sha256sum | cut -c1-16)
+  exec 7>"$RUN_DIR/state-locks/$key.lock"
+  flock -w 300 7 || die "another testbed.sh is still working on $1"
+}
+
+case "${1:-}" in
+  up) [ $# -eq 3 ] || usage; [ "$(id -u)" = 0 ] || die "must run as root"; lock_state "$3"; cmd_up "$2" "$3" ;;
+  down) [ $# -eq 2 ] || usage; [ "$(id -u)" = 0 ] || die "must run as root"; lock_state "$2"; cmd_down "$2" ;;
+  sheet) [ $# -eq 2 ] || usage; cat "$2/sheet.json" ;;
+  exec) [ $# -ge 4 ] || usage; cmd_exec "$2" "$3" "${@:4}" ;;
+  *) usage ;;
+esac

@@ -1,6 +1,6 @@
 package io.nestedge.commissioning.ssh;
 
-import io.nestedge.commissioning.plan.ShellQuote;
+import io.nestedge.model.shell.ShellQuote;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -3,7 +3,7 @@ package io.nestedge.commissioning.ssh;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.nestedge.commissioning.plan.ShellQuote;
+import io.nestedge.model.shell.ShellQuote;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;

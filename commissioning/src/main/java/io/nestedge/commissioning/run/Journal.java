@@ -20,7 +20,7 @@ import java.util.Set;
  * so a run that dies (laptop asleep, connection lost) can be resumed and reported. Implements
  * {@link RunListener}: pass it (or a composite) to the {@link Commissioner}.
  *
- * <p>Line shapes: {@code {"time","event":"run-started","run","plant"}},
+ * <p>Line shapes: {@code {"time","event":"run-started","run","plant","user","host"}},
  * {@code {"time","event":"step-finished","device","step","title","status","summary","output","remarks",
  * "fromJournal"}}, {@code {"time","event":"device-finished","device","status","summary"}},
  * {@code {"time","event":"run-finished","cancelled","elapsedMs"}}.
@@ -56,8 +56,18 @@ public final class Journal implements RunListener, Closeable {
         ObjectNode n = j.line("run-started");
         n.put("run", runId);
         n.put("plant", plantName);
+        n.put("user", System.getProperty("user.name", ""));
+        n.put("host", localHost());
         j.write(n);
         return j;
+    }
+
+    private static String localHost() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     /** The journal file. */

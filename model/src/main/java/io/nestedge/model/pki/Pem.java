@@ -77,6 +77,7 @@ public final class Pem {
                     .setPRF(PKCS8Generator.PRF_HMACSHA256)
                     .setIterationCount(iterations)
                     .setRandom(RANDOM)
+                    .setProvider(Bc.PROVIDER)
                     .setPassword(passphrase)
                     .build();
             return write(new JcaPKCS8Generator(key, encryptor));

@@ -118,12 +118,15 @@ public final class PkiFiles {
                 return conv.getKeyPair(kp).getPrivate();
             }
             if (o instanceof PKCS8EncryptedPrivateKeyInfo enc) {
-                var dec = new JceOpenSSLPKCS8DecryptorProviderBuilder().build(passphrase);
+                var dec = new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(Bc.PROVIDER).build(passphrase);
                 return conv.getPrivateKey(enc.decryptPrivateKeyInfo(dec));
             }
             PEMEncryptedKeyPair enc = (PEMEncryptedKeyPair) o;
-            return conv.getKeyPair(enc.decryptKeyPair(new JcePEMDecryptorProviderBuilder().build(passphrase))).getPrivate();
+            return conv.getKeyPair(enc.decryptKeyPair(new JcePEMDecryptorProviderBuilder().setProvider(Bc.PROVIDER).build(passphrase))).getPrivate();
         } catch (Exception e) {
+            if (Bc.missingAlgorithm(e)) {
+                throw new IllegalStateException("the crypto provider lacks an algorithm needed to read " + file, e);
+            }
             if (encrypted) {
                 throw new InputException(file.toString(), "", "cannot decrypt the private key: wrong pass phrase (or a damaged file).",
                         "Check the pass phrase; 'openssl pkey -in " + file.getFileName() + " -noout' asks for it and tells whether it is right.", e);

@@ -96,6 +96,10 @@ public final class CaInspector {
     public static List<Finding> inspectEdgeCa(String deviceId, String hostname, List<X509Certificate> edgeCaFile, PrivateKey key,
             List<X509Certificate> trustBundle, Instant now) {
         List<Finding> out = new ArrayList<>();
+        if (edgeCaFile.isEmpty()) {
+            out.add(error("NE-PKI-FILE", deviceId, CERT_FIELD, "the Edge CA file holds no certificate.", "Give the Edge CA full-chain file."));
+            return out;
+        }
         X509Certificate ca = edgeCaFile.get(0);
         String cn = Certificates.commonName(ca);
         if (!Certificates.isCa(ca)) {
@@ -146,6 +150,10 @@ public final class CaInspector {
      */
     public static List<Finding> inspectIssuingCa(List<X509Certificate> chain, PrivateKey key, String field, Instant now) {
         List<Finding> out = new ArrayList<>();
+        if (chain.isEmpty()) {
+            out.add(error("NE-PKI-FILE", "", field, "no CA certificate given.", "Give the CA certificate file."));
+            return out;
+        }
         X509Certificate ca = chain.get(0);
         String cn = Certificates.commonName(ca);
         if (!Certificates.isCa(ca)) {

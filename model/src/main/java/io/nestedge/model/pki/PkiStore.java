@@ -205,10 +205,17 @@ public final class PkiStore {
      * @param renew device IDs to reissue regardless
      * @param executor where the work runs
      * @return one result per request, in request order
+     * @throws IllegalArgumentException if a device ID appears twice
      * @throws IOException if a file cannot be written
      */
     public synchronized List<StoredEdgeCa> ensureEdgeCas(CertifiedKey issuingCa, List<EdgeCaRequest> requests, Set<String> renew,
             Executor executor) throws IOException {
+        Set<String> seen = new java.util.HashSet<>();
+        for (EdgeCaRequest r : requests) {
+            if (!seen.add(r.deviceId())) {
+                throw new IllegalArgumentException("device ID '" + r.deviceId() + "' is requested twice");
+            }
+        }
         String issuerFp = Certificates.sha256Fingerprint(issuingCa.certificate());
         byte[] secretKey = secretKey(issuingCa);
         Files.createDirectories(dir.resolve("private"));
@@ -221,11 +228,11 @@ public final class PkiStore {
         List<StoredEdgeCa> out = new ArrayList<>();
         Map<String, PkiIndex.Entry> entries = new HashMap<>(index.edgeCas());
         RuntimeException failure = null;
-        for (CompletableFuture<StoredEdgeCa> f : futures) {
+        for (int i = 0; i < futures.size(); i++) {
             try {
-                StoredEdgeCa s = f.join();
+                StoredEdgeCa s = futures.get(i).join();
                 out.add(s);
-                entries.put(s.deviceId(), entry(s, requests.get(out.size() - 1), issuerFp));
+                entries.put(s.deviceId(), entry(s, requests.get(i), issuerFp));
             } catch (CompletionException e) {
                 failure = failure == null ? (e.getCause() instanceof RuntimeException re ? re : e) : failure;
             }

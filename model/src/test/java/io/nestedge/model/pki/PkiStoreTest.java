@@ -113,6 +113,16 @@ class PkiStoreTest {
     }
 
     @Test
+    void aDeviceRequestedTwiceIsRefusedBeforeAnythingIsWritten() throws Exception {
+        PkiStore store = PkiStore.open(dir, CertificateIssuer.systemClock());
+        CertifiedKey root = store.generateCa("Root", KeyType.EC_P256, 3650, null, 0, PASS);
+        List<EdgeCaRequest> dup = List.of(EdgeCaRequest.of("gw", "a.example.net"), EdgeCaRequest.of("gw", "b.example.net"));
+        assertThatThrownBy(() -> store.ensureEdgeCas(root, dup, Set.of(), pool))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'gw'");
+        assertThat(dir.resolve(PkiFileNames.edgeCaCert("gw"))).doesNotExist();
+    }
+
+    @Test
     void damagedIndexIsAnInputErrorNamingTheFile() throws Exception {
         Files.writeString(dir.resolve(PkiStore.INDEX), "{ not json");
         assertThatThrownBy(() -> PkiStore.open(dir, CertificateIssuer.systemClock()))

@@ -9,13 +9,16 @@ import java.util.concurrent.Future;
 
 /**
  * Edge CA issuance throughput on all cores versus the machine's floor: {@code openssl genpkey}
- * run the same number of times, in parallel on all cores. Goal: within 1.5× of the floor.
+ * run the same number of times, in parallel on all cores. Goal: within 1.5× of the floor. Each side
+ * runs {@value #ROUNDS} times, alternating, and the best round counts (the build machine is shared).
  *
  * <p>Run: {@code mvn -q -B test-compile -pl model -am} then
  * {@code mvn -q -B exec:java -pl model -Dexec.mainClass=io.nestedge.model.pki.PkiBenchmark -Dexec.classpathScope=test -Dexec.args=64}.
  * Argument: number of Edge CAs per key type (default 64).
  */
 public final class PkiBenchmark {
+    private static final int ROUNDS = 3;
+
     private PkiBenchmark() {
     }
 
@@ -25,17 +28,25 @@ public final class PkiBenchmark {
         int cores = EdgeCaIssuance.cores();
         CertificateIssuer issuer = CertificateIssuer.systemClock();
         CertifiedKey root = issuer.rootCa("Bench Root", KeyType.RSA_2048, 3650);
-        System.out.printf("PkiBenchmark: N=%d Edge CAs per key type, %d cores, %s%n", n, cores, System.getProperty("java.vm.version"));
+        System.out.printf("PkiBenchmark: N=%d Edge CAs per key type, %d cores, best of %d rounds, issuer RSA-2048, load average %.1f, %s%n",
+                n, cores, ROUNDS, java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                System.getProperty("java.vm.version"));
         ExecutorService pool = EdgeCaIssuance.allCoresPool();
         try {
             // warm-up (JIT) on both key types
             EdgeCaIssuance.issueEdgeCas(issuer, root, requests(Math.max(4, n / 8), KeyType.RSA_2048), pool);
             EdgeCaIssuance.issueEdgeCas(issuer, root, requests(Math.max(8, n / 4), KeyType.EC_P256), pool);
             for (KeyType t : List.of(KeyType.RSA_2048, KeyType.EC_P256)) {
-                long t0 = System.nanoTime();
-                EdgeCaIssuance.issueEdgeCas(issuer, root, requests(n, t), pool);
-                double ours = (System.nanoTime() - t0) / 1e6 / n;
-                double floor = opensslFloor(t, n, pool);
+                // Alternate ours and the floor for a few rounds and keep the best of each: the machine is shared,
+                // and the best round is the least disturbed one.
+                double ours = Double.MAX_VALUE;
+                double floor = Double.MAX_VALUE;
+                for (int round = 0; round < ROUNDS; round++) {
+                    long t0 = System.nanoTime();
+                    EdgeCaIssuance.issueEdgeCas(issuer, root, requests(n, t), pool);
+                    ours = Math.min(ours, (System.nanoTime() - t0) / 1e6 / n);
+                    floor = Math.min(floor, opensslFloor(t, n, pool));
+                }
                 System.out.printf("%-9s NestEdge issueEdgeCas: %8.2f ms/key (key + cert)   openssl genpkey floor: %8.2f ms/key   ratio %.2f (goal <= 1.5)%n",
                         KeyPairs.describe(t), ours, floor, ours / floor);
             }

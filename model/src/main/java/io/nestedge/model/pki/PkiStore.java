@@ -1,0 +1,371 @@
+package io.nestedge.model.pki;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.nestedge.model.KeyType;
+import io.nestedge.model.io.AtomicFiles;
+import io.nestedge.model.io.InputException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The PKI store beside the plant: a directory with the root (and intermediate) CA, their keys
+ * encrypted at rest, every issued Edge CA, and {@code pki-index.json}. File names follow
+ * {@link PkiFileNames}. Writes are atomic ({@link AtomicFiles}); key files are 0600 in a 0700
+ * {@code private/} directory.
+ *
+ * <p>Keys at rest are encrypted PKCS#8 (PBES2, AES-256-CBC, PBKDF2-HMAC-SHA256):
+ * <ul>
+ * <li>root and intermediate CA keys under the user's pass phrase with
+ *     {@link Pem#PASSPHRASE_ITERATIONS} (600,000) iterations;</li>
+ * <li>Edge CA keys under a 256-bit secret derived per device from the issuing CA's private key
+ *     (HMAC-SHA256), with {@link #EDGE_CA_KEY_ITERATIONS} iterations: the secret has full entropy,
+ *     so stretching adds nothing, and 500 Edge CA keys decrypt in well under a second instead of
+ *     minutes. Unlocking the issuing CA (pass phrase) is therefore needed to read them
+ *     (ADR 0301).</li>
+ * </ul>
+ * Thread-safe: batches are serialised per store instance, the work inside a batch runs in parallel.
+ */
+public final class PkiStore {
+    /** The index file name. */
+    public static final String INDEX = "pki-index.json";
+    /** PBKDF2 iterations for Edge CA keys (encrypted under a derived 256-bit secret). */
+    public static final int EDGE_CA_KEY_ITERATIONS = 10_000;
+    /** An Edge CA expiring sooner than this is reissued (the device's check warns at 7 days, facts §4). */
+    public static final Duration RENEW_BEFORE = Duration.ofDays(7);
+    private static final Set<PosixFilePermission> KEY_PERMS = PosixFilePermissions.fromString("rw-------");
+    private static final Set<PosixFilePermission> PRIVATE_DIR_PERMS = PosixFilePermissions.fromString("rwx------");
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private final Path dir;
+    private final CertificateIssuer issuer;
+    private PkiIndex index;
+
+    private PkiStore(Path dir, CertificateIssuer issuer, PkiIndex index) {
+        this.dir = dir;
+        this.issuer = issuer;
+        this.index = index;
+    }
+
+    /**
+     * Opens (or starts) a store in {@code dir}; nothing is written until something is saved.
+     *
+     * @param dir the store directory, e.g. {@code <plant>.pki/}
+     * @param issuer the certificate issuer (its clock decides expiry)
+     * @throws InputException if {@code pki-index.json} exists but is unreadable
+     */
+    public static PkiStore open(Path dir, CertificateIssuer issuer) throws InputException {
+        Path idx = dir.resolve(INDEX);
+        PkiIndex index = new PkiIndex(PkiIndex.SCHEMA_VERSION, null, null);
+        if (Files.exists(idx)) {
+            try {
+                index = JSON.readValue(idx.toFile(), PkiIndex.class);
+            } catch (IOException e) {
+                throw new InputException(idx.toString(), "", "unreadable PKI index (" + e.getMessage() + ").",
+                        "Restore it from version control or delete it (Edge CAs are then reissued).", e);
+            }
+            if (index.schemaVersion() != PkiIndex.SCHEMA_VERSION) {
+                throw new InputException(idx.toString(), "/schemaVersion", "unsupported version " + index.schemaVersion() + ".",
+                        "Open the store with the NestEdge Studio version that wrote it.");
+            }
+        }
+        return new PkiStore(dir, issuer, index);
+    }
+
+    /** The store directory. */
+    public Path dir() {
+        return dir;
+    }
+
+    /** A snapshot of the index. */
+    public synchronized PkiIndex index() {
+        return index;
+    }
+
+    /** True when a root or intermediate CA with its key has been saved. */
+    public boolean hasIssuingCa() {
+        return Files.exists(dir.resolve(PkiFileNames.INTERMEDIATE_KEY)) || Files.exists(dir.resolve(PkiFileNames.ROOT_KEY));
+    }
+
+    /**
+     * Generates a root CA (and an intermediate when {@code intermediateKeyType} is not null) and saves them.
+     *
+     * @param rootCn root CN
+     * @param rootKeyType root key type (RSA-4096 like Microsoft's script, or smaller)
+     * @param rootDays root validity, days
+     * @param intermediateKeyType intermediate key type, or null for Edge CAs issued by the root
+     * @param intermediateDays intermediate validity, days
+     * @param passphrase protects the CA keys at rest; used, not kept
+     * @return the issuing CA (intermediate or root) with its chain
+     * @throws IOException if writing fails
+     */
+    public synchronized CertifiedKey generateCa(String rootCn, KeyType rootKeyType, int rootDays, KeyType intermediateKeyType,
+            int intermediateDays, char[] passphrase) throws IOException {
+        CertifiedKey root = issuer.rootCa(rootCn, rootKeyType, rootDays);
+        CertifiedKey inter = intermediateKeyType == null ? null
+                : issuer.intermediateCa(root, rootCn.replaceFirst("(?i)\\s*root\\s*CA$", "") + " Intermediate CA", intermediateKeyType, intermediateDays);
+        writeCert(PkiFileNames.ROOT_CERT, List.of(root.certificate()));
+        writeKey(PkiFileNames.ROOT_KEY, Pem.encryptedPrivateKey(root.privateKey(), passphrase, Pem.PASSPHRASE_ITERATIONS));
+        if (inter != null) {
+            saveIntermediate(inter, passphrase);
+        }
+        writeIndex(withIterations(index));
+        return inter != null ? inter : root;
+    }
+
+    /**
+     * Saves an imported issuing CA (root or intermediate, e.g. from {@link CaImport}) with its chain.
+     * A self-signed CA is stored as the root; otherwise as the intermediate, and the self-signed
+     * top of its chain, when present, as the root certificate.
+     *
+     * @throws IOException if writing fails
+     */
+    public synchronized void saveImportedCa(CertifiedKey issuingCa, char[] passphrase) throws IOException {
+        if (Certificates.isSelfSigned(issuingCa.certificate())) {
+            writeCert(PkiFileNames.ROOT_CERT, List.of(issuingCa.certificate()));
+            writeKey(PkiFileNames.ROOT_KEY, Pem.encryptedPrivateKey(issuingCa.privateKey(), passphrase, Pem.PASSPHRASE_ITERATIONS));
+            Files.deleteIfExists(dir.resolve(PkiFileNames.INTERMEDIATE_KEY));
+        } else {
+            X509Certificate top = issuingCa.top();
+            if (Certificates.isSelfSigned(top)) {
+                writeCert(PkiFileNames.ROOT_CERT, List.of(top));
+            }
+            saveIntermediate(issuingCa, passphrase);
+        }
+        writeIndex(withIterations(index));
+    }
+
+    private void saveIntermediate(CertifiedKey inter, char[] passphrase) throws IOException {
+        writeCert(PkiFileNames.INTERMEDIATE_CERT, List.of(inter.certificate()));
+        writeCert(PkiFileNames.INTERMEDIATE_FULL_CHAIN, inter.fullChain());
+        writeKey(PkiFileNames.INTERMEDIATE_KEY, Pem.encryptedPrivateKey(inter.privateKey(), passphrase, Pem.PASSPHRASE_ITERATIONS));
+    }
+
+    /**
+     * Decrypts the issuing CA: the intermediate when the store has one, otherwise the root.
+     *
+     * @return the issuing CA with its chain (leaf-first, up to the root)
+     * @throws InputException if no CA was saved, a file is damaged, or the pass phrase is wrong
+     */
+    public CertifiedKey unlock(char[] passphrase) throws InputException {
+        boolean inter = Files.exists(dir.resolve(PkiFileNames.INTERMEDIATE_KEY));
+        Path key = dir.resolve(inter ? PkiFileNames.INTERMEDIATE_KEY : PkiFileNames.ROOT_KEY);
+        if (!Files.exists(key)) {
+            throw new InputException(dir.toString(), "", "the PKI store holds no CA key.", "Generate or import a root CA first.");
+        }
+        Path certs = dir.resolve(inter ? PkiFileNames.INTERMEDIATE_FULL_CHAIN : PkiFileNames.ROOT_CERT);
+        return CaImport.fromPem(certs, key, passphrase);
+    }
+
+    /**
+     * The trust root (root CA certificate) of the store.
+     *
+     * @throws InputException if the store has no root certificate
+     */
+    public X509Certificate rootCertificate() throws InputException {
+        return PkiFiles.readCertificates(dir.resolve(PkiFileNames.ROOT_CERT)).get(0);
+    }
+
+    /**
+     * Makes sure every device has a current Edge CA: reuses the stored one when its device ID,
+     * hostname, key type, validity and issuer are unchanged, it is not expiring within
+     * {@link #RENEW_BEFORE}, and the device is not in {@code renew}; otherwise issues a new one.
+     * Work runs on {@code executor} (give it one thread per core); the index is written once, at the
+     * end, and lists every Edge CA whose files were written even when another device failed.
+     *
+     * @param issuingCa the unlocked issuing CA ({@link #unlock})
+     * @param requests one per IoT Edge device
+     * @param renew device IDs to reissue regardless
+     * @param executor where the work runs
+     * @return one result per request, in request order
+     * @throws IllegalArgumentException if a device ID appears twice
+     * @throws IOException if a file cannot be written
+     */
+    public synchronized List<StoredEdgeCa> ensureEdgeCas(CertifiedKey issuingCa, List<EdgeCaRequest> requests, Set<String> renew,
+            Executor executor) throws IOException {
+        Set<String> seen = new java.util.HashSet<>();
+        for (EdgeCaRequest r : requests) {
+            if (!seen.add(r.deviceId())) {
+                throw new IllegalArgumentException("device ID '" + r.deviceId() + "' is requested twice");
+            }
+        }
+        String issuerFp = Certificates.sha256Fingerprint(issuingCa.certificate());
+        byte[] secretKey = secretKey(issuingCa);
+        Files.createDirectories(dir.resolve("private"));
+        restrict(dir.resolve("private"), PRIVATE_DIR_PERMS);
+        List<CompletableFuture<StoredEdgeCa>> futures = new ArrayList<>();
+        for (EdgeCaRequest r : requests) {
+            PkiIndex.Entry old = index.edgeCas().get(r.deviceId());
+            futures.add(CompletableFuture.supplyAsync(() -> ensureOne(issuingCa, issuerFp, secretKey, r, old, renew.contains(r.deviceId())), executor));
+        }
+        List<StoredEdgeCa> out = new ArrayList<>();
+        Map<String, PkiIndex.Entry> entries = new HashMap<>(index.edgeCas());
+        RuntimeException failure = null;
+        for (int i = 0; i < futures.size(); i++) {
+            try {
+                StoredEdgeCa s = futures.get(i).join();
+                out.add(s);
+                entries.put(s.deviceId(), entry(s, requests.get(i), issuerFp));
+            } catch (CompletionException e) {
+                failure = failure == null ? (e.getCause() instanceof RuntimeException re ? re : e) : failure;
+            }
+        }
+        writeIndex(withIterations(new PkiIndex(PkiIndex.SCHEMA_VERSION, index.keyIterations(), entries)));
+        if (failure instanceof UncheckedIOException u) {
+            throw u.getCause();
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return out;
+    }
+
+    private StoredEdgeCa ensureOne(CertifiedKey issuingCa, String issuerFp, byte[] secretKey, EdgeCaRequest r, PkiIndex.Entry old,
+            boolean renew) {
+        Path cert = dir.resolve(PkiFileNames.edgeCaCert(r.deviceId()));
+        Path chain = dir.resolve(PkiFileNames.edgeCaFullChain(r.deviceId()));
+        Path key = dir.resolve(PkiFileNames.edgeCaKey(r.deviceId()));
+        char[] secret = secret(secretKey, r.deviceId());
+        String reason = old == null ? "" : reissueReason(old, r, issuerFp, renew);
+        if (old != null && reason.isEmpty()) {
+            try {
+                List<X509Certificate> certs = PkiFiles.readCertificates(chain);
+                X509Certificate c = certs.get(0);
+                if (!Certificates.sha256Fingerprint(c).equals(old.certFingerprint())) {
+                    reason = "stored certificate differs from the index";
+                } else if (c.getNotAfter().toInstant().isBefore(issuer.clock().instant().plus(RENEW_BEFORE))) {
+                    reason = "expires on " + c.getNotAfter().toInstant() + " (within " + RENEW_BEFORE.toDays() + " days)";
+                } else {
+                    var k = PkiFiles.readPrivateKey(key, secret);
+                    return new StoredEdgeCa(r.deviceId(), new CertifiedKey(c, k, certs.subList(1, certs.size())),
+                            StoredEdgeCa.Outcome.REUSED, "", cert, chain, key);
+                }
+            } catch (InputException e) {
+                reason = "stored files unreadable (" + e.problem() + ")";
+            }
+        }
+        CertifiedKey ca = issuer.edgeCa(issuingCa, r);
+        try {
+            writeCert(PkiFileNames.edgeCaCert(r.deviceId()), List.of(ca.certificate()));
+            writeCert(PkiFileNames.edgeCaFullChain(r.deviceId()), ca.fullChain());
+            writeKey(PkiFileNames.edgeCaKey(r.deviceId()), Pem.encryptedPrivateKey(ca.privateKey(), secret, EDGE_CA_KEY_ITERATIONS));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new StoredEdgeCa(r.deviceId(), ca, old == null ? StoredEdgeCa.Outcome.ISSUED : StoredEdgeCa.Outcome.REISSUED,
+                old == null ? "new device" : reason, cert, chain, key);
+    }
+
+    private static String reissueReason(PkiIndex.Entry old, EdgeCaRequest r, String issuerFp, boolean renew) {
+        if (renew) {
+            return "renewal requested";
+        }
+        if (!old.hostname().equals(r.hostname())) {
+            return "hostname changed from " + old.hostname() + " to " + r.hostname();
+        }
+        if (!old.keyType().equals(r.keyType().name())) {
+            return "key type changed from " + old.keyType() + " to " + r.keyType();
+        }
+        if (old.validityDays() != r.validityDays()) {
+            return "validity changed from " + old.validityDays() + " to " + r.validityDays() + " days";
+        }
+        if (!old.issuerFingerprint().equals(issuerFp)) {
+            return "issuing CA changed";
+        }
+        return "";
+    }
+
+    private static PkiIndex.Entry entry(StoredEdgeCa s, EdgeCaRequest r, String issuerFp) {
+        X509Certificate c = s.edgeCa().certificate();
+        return new PkiIndex.Entry(r.deviceId(), r.hostname(), r.keyType().name(), r.validityDays(), issuerFp,
+                Certificates.sha256Fingerprint(c), Certificates.commonName(c), c.getNotAfter().toInstant().toString(),
+                PkiFileNames.edgeCaCert(r.deviceId()), PkiFileNames.edgeCaFullChain(r.deviceId()), PkiFileNames.edgeCaKey(r.deviceId()));
+    }
+
+    /**
+     * The pass phrase of a stored Edge CA key: Base64 of HMAC-SHA256(key, device ID), where key =
+     * SHA-256 of a label and the issuing CA's PKCS#8 encoding. Only the holder of the issuing CA key
+     * (itself under the user's pass phrase) can derive it.
+     */
+    public static char[] edgeCaKeySecret(CertifiedKey issuingCa, String deviceId) {
+        return secret(secretKey(issuingCa), deviceId);
+    }
+
+    private static byte[] secretKey(CertifiedKey issuingCa) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            md.update("NestEdge PKI store: Edge CA keys v1".getBytes(StandardCharsets.US_ASCII));
+            return md.digest(issuingCa.privateKey().getEncoded());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static char[] secret(byte[] secretKey, String deviceId) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secretKey, "HmacSHA256"));
+            return Base64.getEncoder().withoutPadding().encodeToString(mac.doFinal(deviceId.getBytes(StandardCharsets.UTF_8))).toCharArray();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static PkiIndex withIterations(PkiIndex i) {
+        return new PkiIndex(PkiIndex.SCHEMA_VERSION, Map.of("caKeys", Pem.PASSPHRASE_ITERATIONS, "edgeCaKeys", EDGE_CA_KEY_ITERATIONS), i.edgeCas());
+    }
+
+    private void writeIndex(PkiIndex i) throws IOException {
+        try {
+            AtomicFiles.write(dir.resolve(INDEX), (JSON.writeValueAsString(i) + "\n").getBytes(StandardCharsets.UTF_8));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        index = i;
+    }
+
+    private void writeCert(String rel, List<X509Certificate> certs) throws IOException {
+        AtomicFiles.write(dir.resolve(rel), Pem.certificates(certs).getBytes(StandardCharsets.US_ASCII),
+                PosixFilePermissions.fromString("rw-r--r--"));
+    }
+
+    private void writeKey(String rel, String pem) throws IOException {
+        Path p = dir.resolve(rel);
+        Files.createDirectories(p.getParent());
+        restrict(p.getParent(), PRIVATE_DIR_PERMS);
+        AtomicFiles.write(p, pem.getBytes(StandardCharsets.US_ASCII), KEY_PERMS);
+    }
+
+    private static void restrict(Path d, Set<PosixFilePermission> perms) throws IOException {
+        if (Files.getFileStore(d).supportsFileAttributeView("posix")) {
+            Files.setPosixFilePermissions(d, perms);
+        }
+    }
+}

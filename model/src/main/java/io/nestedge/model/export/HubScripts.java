@@ -105,15 +105,19 @@ public final class HubScripts {
         sb.append("function Invoke-Az {\n");
         sb.append("  & az @args\n");
         sb.append("  if ($LASTEXITCODE -ne 0) { throw \"az $($args -join ' ') failed with exit code $LASTEXITCODE\" }\n");
+        sb.append("}\n");
+        sb.append("# 'Continue' here: with 'Stop', Windows PowerShell turns az's redirected stderr into a terminating error.\n");
+        sb.append("function Test-Identity([string]$id) {\n");
+        sb.append("  $ErrorActionPreference = 'Continue'\n");
+        sb.append("  & az iot hub device-identity show \"--hub-name=$hub\" \"--device-id=$id\" --output=none 2>$null | Out-Null\n");
+        sb.append("  return ($LASTEXITCODE -eq 0)\n");
         sb.append("}\n\n");
         for (Step s : steps) {
             sb.append("# ").append(ScriptQuoting.comment(s.title())).append('\n');
             String cmd = psCommand(s.args(), deviceDir.apply(s.deviceId()));
             if (s.kind() == Kind.CREATE) {
-                sb.append("& az iot hub device-identity show \"--hub-name=$hub\" ").append(ScriptQuoting.powershell("--device-id=" + s.deviceId()))
-                        .append(" --output=none 2>$null | Out-Null\n");
-                sb.append("if ($LASTEXITCODE -eq 0) { Write-Output ").append(ScriptQuoting.powershell("exists: " + s.deviceId()))
-                        .append(" } else { ").append(cmd).append(" }\n");
+                sb.append("if (Test-Identity ").append(ScriptQuoting.powershell(s.deviceId())).append(") { Write-Output ")
+                        .append(ScriptQuoting.powershell("exists: " + s.deviceId())).append(" } else { ").append(cmd).append(" }\n");
             } else {
                 sb.append(cmd).append('\n');
             }

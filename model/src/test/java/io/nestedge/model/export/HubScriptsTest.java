@@ -162,7 +162,7 @@ class HubScriptsTest {
         Plant p = plant.withDevice(plant.deviceOrNull("press-sensor-01").toBuilder().id("o'neil$x").build());
         String ps = HubScripts.powershell(p, ExportLayout::deviceDir);
         assertThat(ps).contains("Invoke-Az 'iot' 'hub' 'device-identity' 'create' \"--hub-name=$hub\" '--device-id=site-gw' '--edge-enabled'")
-                .contains("'--device-id=o''neil$x'")
+                .contains("'--device-id=o''neil$x'").contains("if (Test-Identity 'o''neil$x') {")
                 .contains("Invoke-Az 'iot' 'edge' 'set-modules' \"--hub-name=$hub\" '--device-id=site-gw' (\"--content=\" + (Join-Path $here '../devices/site-gw/deployment.json'))")
                 .contains("$hub = if ($env:NESTEDGE_HUB_NAME) { $env:NESTEDGE_HUB_NAME } else { 'contoso-hub' }");
         assertThat(ScriptQuoting.powershell("a\u2019b'c")).isEqualTo("'a\u2019\u2019b''c'");

@@ -61,7 +61,7 @@ public final class CreateOptions {
                 throw new ExportException(deviceId, "module '" + module + "' create options: HostConfig is not an object.",
                         "Make HostConfig a JSON object.");
             }
-            ObjectNode hostConfig = root.with("HostConfig");
+            ObjectNode hostConfig = hc == null ? root.putObject("HostConfig") : (ObjectNode) hc;
             JsonNode pb = hostConfig.get("PortBindings");
             ObjectNode bindings = pb != null && pb.isObject() ? (ObjectNode) pb : hostConfig.putObject("PortBindings");
             for (PortBinding p : ports) {

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -86,8 +85,7 @@ public final class ManifestSchemaValidator {
     }
 
     private static void check(JsonNode modules, String where, List<String> out) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = modules.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : modules.properties()) {
             JsonNode settings = e.getValue().path("settings");
             if (!settings.has("createOptions") || !settings.get("createOptions").isTextual()) {
                 continue; // absent: fine; not a string: the schema already says so

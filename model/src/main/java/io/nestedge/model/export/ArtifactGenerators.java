@@ -1,0 +1,69 @@
+package io.nestedge.model.export;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.nestedge.model.Device;
+import java.util.List;
+
+/**
+ * The generator interfaces of {@link Exporter} and the standard generators. A per-device generator
+ * returns the files of one device (as data); a plant generator returns plant-wide files and sees
+ * every file generated before it (so a later one can write checksums or signatures).
+ */
+public final class ArtifactGenerators {
+    private ArtifactGenerators() {
+    }
+
+    /** Files of one device. */
+    @FunctionalInterface
+    public interface DeviceGenerator {
+        /**
+         * @param ctx export inputs
+         * @param device the device (IoT Edge or leaf)
+         * @return its files, possibly none
+         * @throws ExportException naming the device when its files cannot be made
+         */
+        List<ExportArtifact> generate(ExportContext ctx, Device device) throws ExportException;
+    }
+
+    /** Plant-wide files. */
+    @FunctionalInterface
+    public interface PlantGenerator {
+        /**
+         * @param ctx export inputs
+         * @param soFar every file generated before this generator, in order
+         * @return more files
+         * @throws ExportException when the files cannot be made
+         */
+        List<ExportArtifact> generate(ExportContext ctx, List<ExportArtifact> soFar) throws ExportException;
+    }
+
+    /** {@code devices/<id>/config.toml} for every IoT Edge device; 0600, it holds the SAS key or connection string. */
+    public static final DeviceGenerator CONFIG_TOML = (ctx, d) -> !d.isEdge() ? List.of()
+            : List.of(ExportArtifact.text(ExportLayout.deviceFile(d.id(), ExportLayout.CONFIG_TOML),
+                    ConfigTomlWriter.write(ctx.plant(), d, ctx.layout(), ctx.secrets()), ExportArtifact.SECRET));
+
+    /** {@code devices/<id>/deployment.json} for every IoT Edge device; 0600 when it holds a registry password. */
+    public static final DeviceGenerator DEPLOYMENT = (ctx, d) -> {
+        if (!d.isEdge()) {
+            return List.of();
+        }
+        ObjectNode m = DeploymentManifestBuilder.build(ctx.plant(), d, ctx.secrets());
+        return List.of(new ExportArtifact(ExportLayout.deviceFile(d.id(), ExportLayout.DEPLOYMENT),
+                DeploymentManifestBuilder.toBytes(m),
+                DeploymentManifestBuilder.holdsSecrets(m) ? ExportArtifact.SECRET : ExportArtifact.PLAIN));
+    };
+
+    /** {@code hub/setup-hub.sh} and {@code hub/setup-hub.ps1}; the PowerShell one is left out (with a note) when IDs forbid it. */
+    public static final PlantGenerator HUB_SCRIPTS = (ctx, soFar) -> {
+        String bash = HubScripts.bash(ctx.plant(), ExportLayout::deviceDir);
+        String ps;
+        try {
+            ps = HubScripts.powershell(ctx.plant(), ExportLayout::deviceDir);
+        } catch (ExportException e) {
+            ps = "# No PowerShell script for this plant: " + ScriptQuoting.comment(e.getMessage()) + "\n"
+                    + "throw 'Use setup-hub.sh (Azure Cloud Shell or WSL) for this plant.'\n";
+        }
+        return List.of(ExportArtifact.text(ExportLayout.HUB_BASH, bash, ExportArtifact.SCRIPT),
+                ExportArtifact.text(ExportLayout.HUB_POWERSHELL, ps, ExportArtifact.PLAIN));
+    };
+}

@@ -1,5 +1,9 @@
 package io.nestedge.model.io;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -15,6 +19,8 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.nestedge.model.Device;
+import io.nestedge.model.HubSettings;
+import io.nestedge.model.PkiSettings;
 import io.nestedge.model.Plant;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -39,12 +45,38 @@ public final class PlantFile {
             .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
             .disable(MapperFeature.AUTO_DETECT_IS_GETTERS)
+            // Optional keys added after schema 1 was published are written only when set, so files
+            // that do not use them stay byte-identical.
+            .addMixIn(Device.class, DeviceMixin.class)
+            .addMixIn(HubSettings.class, HubSettingsMixin.class)
+            .addMixIn(PkiSettings.class, PkiSettingsMixin.class)
+            // A null inside a list or map ("devices": [null]) is an input error with a JSON pointer,
+            // never a NullPointerException in a model constructor.
+            .defaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL))
             .defaultPrettyPrinter(new DefaultPrettyPrinter()
                     .withObjectIndenter(new DefaultIndenter("  ", "\n"))
                     .withArrayIndenter(new DefaultIndenter("  ", "\n")))
             .build();
 
     private PlantFile() {
+    }
+
+    private abstract static class DeviceMixin {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        abstract String deployment();
+    }
+
+    private abstract static class HubSettingsMixin {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        abstract String iotHubName();
+
+        @JsonIgnore
+        abstract String effectiveName();
+    }
+
+    private abstract static class PkiSettingsMixin {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        abstract String importedRootKey();
     }
 
     /** The shared, configured mapper (thread-safe). */

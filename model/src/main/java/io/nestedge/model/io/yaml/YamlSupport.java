@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -182,7 +183,7 @@ final class YamlSupport {
             throw new InputException(file, key + " (line 1)", "missing key '" + key + "'; expected " + key + ": \""
                     + expected + "\" at the top level.", "Add " + key + ": \"" + expected + "\" as the first line.");
         } catch (JsonProcessingException e) {
-            throw translate(file, e, format);
+            throw translate(bytes, file, e, format);
         } catch (IOException e) {
             throw new InputException(file, "", "cannot read the file: " + e.getMessage(), "", e);
         }
@@ -203,15 +204,27 @@ final class YamlSupport {
             }
             return new Bound<>(value, locations);
         } catch (JsonProcessingException e) {
-            throw translate(file, e, format);
+            throw translate(bytes, file, e, format);
         } catch (IOException e) {
             throw new InputException(file, "", "cannot read the file: " + e.getMessage(), "", e);
         }
     }
 
     /** Turns a Jackson error into an {@link InputException} with key path, line and a fix. */
-    static InputException translate(String file, JsonProcessingException e, EdgeToolFormat format) {
+    static InputException translate(byte[] bytes, String file, JsonProcessingException e, EdgeToolFormat format) {
+        if (e instanceof JsonMappingException && e.getCause() instanceof JsonProcessingException c
+                && !(c instanceof JsonMappingException)) {
+            e = c; // a YAML syntax error met while binding: report it as such
+        }
         String line = where(e.getLocation());
+        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+            // Records are bound through their constructor: Jackson reports unknown keys only when the
+            // whole mapping has been read, so find the key's own position again.
+            JsonLocation at = locate(bytes, m.getPath());
+            if (at != null) {
+                line = where(at);
+            }
+        }
         if (e instanceof UnrecognizedPropertyException u) {
             String path = path(u);
             Collection<Object> known = u.getKnownPropertyIds();
@@ -220,14 +233,16 @@ final class YamlSupport {
                     + format.toolName() + " has no such key here.",
                     "Check spelling and indentation; keys allowed here: " + keys + ".", e);
         }
-        if (e instanceof InvalidNullException n) {
-            return new InputException(file, join(path(n), line), "an empty entry; expected a value here.",
-                    "Remove the empty '-' list entry or give it a value.", e);
+        boolean emptyText = e instanceof InvalidFormatException f && "".equals(f.getValue());
+        if (e instanceof InvalidNullException || emptyText) {
+            return new InputException(file, join(path((JsonMappingException) e), line), "an empty entry; expected a value here.",
+                    "Remove the empty entry (e.g. a lone '-') or give it a value.", e);
         }
         if (e instanceof MismatchedInputException m) {
             String path = path(m);
             String expected = m.getTargetType() == null ? "another kind of value" : expectedShape(m.getTargetType());
-            return new InputException(file, join(path, line), "wrong kind of value; expected " + expected + ".",
+            return new InputException(file, join(path, line), "wrong kind of value: expected " + expected
+                    + found(m) + ".",
                     "Compare with the " + format.toolName() + " sample config.", e);
         }
         if (e instanceof JsonMappingException m) {
@@ -236,10 +251,80 @@ final class YamlSupport {
         }
         String msg = firstLine(e.getOriginalMessage());
         if (msg.startsWith("Duplicate field")) {
+            line = where(e.getLocation());
             return new InputException(file, line, "duplicate key: " + msg.replace("Duplicate field", "key") + ".",
                     "Keep one of the two entries.", e);
         }
-        return new InputException(file, line, "malformed YAML: " + msg + ".", "Fix the YAML at that position.", e);
+        return new InputException(file, line, "malformed YAML: " + syntaxProblem(e.getOriginalMessage()) + ".",
+                "Fix the YAML at that position (indentation, quotes, ': ' after keys).", e);
+    }
+
+    private static String found(MismatchedInputException m) {
+        if (m.getProcessor() instanceof JsonParser p && p.currentToken() != null) {
+            JsonToken t = p.currentToken();
+            try {
+                if (t == JsonToken.VALUE_STRING && p.getText().isEmpty()) {
+                    return ", found an empty value";
+                }
+            } catch (IOException ignored) {
+                // fall through to the token kind
+            }
+            return ", found " + describe(t);
+        }
+        return "";
+    }
+
+    /**
+     * The location of the value at {@code path} (the key's position for a mapping entry), found by
+     * walking the token stream; null when the path cannot be followed.
+     */
+    static JsonLocation locate(byte[] bytes, List<JsonMappingException.Reference> path) {
+        try (JsonParser p = MAPPER.createParser(bytes)) {
+            JsonToken t = p.nextToken();
+            JsonLocation found = p.currentTokenLocation();
+            for (JsonMappingException.Reference r : path) {
+                if (r.getFieldName() != null) {
+                    if (t != JsonToken.START_OBJECT) {
+                        return null;
+                    }
+                    String want = r.getFieldName();
+                    JsonLocation keyAt = null;
+                    while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+                        boolean hit = want.equals(p.currentName());
+                        keyAt = p.currentTokenLocation();
+                        t = p.nextToken();
+                        if (hit) {
+                            break;
+                        }
+                        p.skipChildren();
+                    }
+                    if (keyAt == null || t == JsonToken.END_OBJECT || t == null) {
+                        return null;
+                    }
+                    found = keyAt;
+                } else if (r.getIndex() >= 0) {
+                    if (t == JsonToken.START_OBJECT && r.getIndex() == 0) {
+                        continue; // a single value accepted as a one-element list
+                    }
+                    if (t != JsonToken.START_ARRAY) {
+                        return null;
+                    }
+                    for (int i = 0; i <= r.getIndex(); i++) {
+                        if (i > 0) {
+                            p.skipChildren();
+                        }
+                        t = p.nextToken();
+                        if (t == null || t == JsonToken.END_ARRAY) {
+                            return null;
+                        }
+                    }
+                    found = p.currentTokenLocation();
+                }
+            }
+            return found;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     private static String expectedShape(Class<?> type) {
@@ -268,6 +353,16 @@ final class YamlSupport {
             case VALUE_TRUE, VALUE_FALSE -> "a boolean";
             default -> "a " + t.name().toLowerCase(java.util.Locale.ROOT);
         };
+    }
+
+    /** SnakeYAML's problem lines without the quoted snippet and marker lines. */
+    private static String syntaxProblem(String s) {
+        if (s == null || s.isBlank()) {
+            return "unreadable input";
+        }
+        String joined = s.lines().filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0)))
+                .map(String::strip).collect(Collectors.joining("; "));
+        return firstLine(joined.isEmpty() ? s : joined);
     }
 
     private static String firstLine(String s) {

@@ -146,6 +146,10 @@ public final class PlantFile {
             throw new InputException(name, "/", "expected a JSON object (a NestEdge plant file).",
                     "Open a file saved by NestEdge Studio.");
         }
+        String badText = unpairedSurrogateAt(tree, "");
+        if (badText != null) {
+            throw new InputException(name, badText.isEmpty() ? "/" : badText, UnicodeText.problem(), UnicodeText.fix());
+        }
         JsonNode v = tree.get("schemaVersion");
         if (v == null || !v.isInt()) {
             throw new InputException(name, "/schemaVersion", "missing or not a whole number; this is not a NestEdge plant file.",
@@ -197,6 +201,31 @@ public final class PlantFile {
             throw new InputException(name, "/layers", "a layer is null.", "Remove the null entry.");
         }
         return doc.toPlant();
+    }
+
+    /** JSON pointer of the first key or text value holding an unpaired surrogate, or null. */
+    private static String unpairedSurrogateAt(JsonNode n, String pointer) {
+        if (n.isTextual()) {
+            return UnicodeText.unpairedSurrogate(n.textValue()) >= 0 ? pointer : null;
+        }
+        if (n.isObject()) {
+            for (var it = n.fields(); it.hasNext();) {
+                var e = it.next();
+                String p = pointer + "/" + e.getKey().replace("~", "~0").replace("/", "~1");
+                String found = UnicodeText.unpairedSurrogate(e.getKey()) >= 0 ? p : unpairedSurrogateAt(e.getValue(), p);
+                if (found != null) {
+                    return found;
+                }
+            }
+        } else if (n.isArray()) {
+            for (int i = 0; i < n.size(); i++) {
+                String found = unpairedSurrogateAt(n.get(i), pointer + "/" + i);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 
     private static InputException syntax(String name, JsonProcessingException e) {

@@ -27,6 +27,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.nestedge.model.io.InputException;
+import io.nestedge.model.io.UnicodeText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
@@ -196,6 +197,7 @@ final class YamlSupport {
      *     list entries, naming the key path and line
      */
     static <T> Bound<T> bind(byte[] bytes, String file, Class<T> type, EdgeToolFormat format) throws InputException {
+        checkText(bytes, file, format);
         Map<Object, JsonLocation> locations = new IdentityHashMap<>();
         try {
             T value = MAPPER.readerFor(type).withAttribute(LOCATIONS, locations).readValue(bytes);
@@ -203,6 +205,22 @@ final class YamlSupport {
                 throw new InputException(file, "line 1", "the file holds no YAML document.", "Choose the right file.");
             }
             return new Bound<>(value, locations);
+        } catch (JsonProcessingException e) {
+            throw translate(bytes, file, e, format);
+        } catch (IOException e) {
+            throw new InputException(file, "", "cannot read the file: " + e.getMessage(), "", e);
+        }
+    }
+
+    /** Refuses keys and values that cannot be saved as UTF-8 (see {@link UnicodeText}). */
+    private static void checkText(byte[] bytes, String file, EdgeToolFormat format) throws InputException {
+        try (JsonParser p = MAPPER.createParser(bytes)) {
+            JsonToken t;
+            while ((t = p.nextToken()) != null) {
+                if ((t == JsonToken.VALUE_STRING || t == JsonToken.FIELD_NAME) && UnicodeText.unpairedSurrogate(p.getText()) >= 0) {
+                    throw new InputException(file, where(p.currentTokenLocation()), UnicodeText.problem(), UnicodeText.fix());
+                }
+            }
         } catch (JsonProcessingException e) {
             throw translate(bytes, file, e, format);
         } catch (IOException e) {

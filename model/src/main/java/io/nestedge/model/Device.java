@@ -21,10 +21,15 @@ import java.util.Optional;
  * @param routes edgeHub routes
  * @param expectedOfflineDays longest period the device is expected to be without its parent, days
  * @param position canvas position
+ * @param deployment path of a deployment manifest supplied by the user instead of one generated from
+ *     {@code modules}, as written in a nested-edge tool config ({@code deployment:} of
+ *     {@code iotedge_config.yaml} or {@code az iot edge devices create}); empty when generated. Omitted
+ *     from the plant file when empty.
  */
 public record Device(String id, String displayName, DeviceKind kind, String hostname, String layerId,
         String parentId, SshEndpoint ssh, OsFamily os, Provisioning provisioning, EdgeRuntime runtime,
-        List<EdgeModule> modules, List<Route> routes, int expectedOfflineDays, Position position) {
+        List<EdgeModule> modules, List<Route> routes, int expectedOfflineDays, Position position,
+        String deployment) {
 
     /** Normalises nulls and copies collections. */
     public Device {
@@ -41,6 +46,15 @@ public record Device(String id, String displayName, DeviceKind kind, String host
         routes = routes == null ? List.of() : List.copyOf(routes);
         position = Objects.requireNonNullElse(position, Position.ORIGIN);
         expectedOfflineDays = Math.max(0, expectedOfflineDays);
+        deployment = deployment == null ? "" : deployment;
+    }
+
+    /** A device without a user-supplied deployment file (see the canonical constructor). */
+    public Device(String id, String displayName, DeviceKind kind, String hostname, String layerId,
+            String parentId, SshEndpoint ssh, OsFamily os, Provisioning provisioning, EdgeRuntime runtime,
+            List<EdgeModule> modules, List<Route> routes, int expectedOfflineDays, Position position) {
+        this(id, displayName, kind, hostname, layerId, parentId, ssh, os, provisioning, runtime, modules, routes,
+                expectedOfflineDays, position, "");
     }
 
     /** True for IoT Edge devices. */
@@ -100,12 +114,12 @@ public record Device(String id, String displayName, DeviceKind kind, String host
 
     /** Starts a builder for a device with this ID. */
     public static Builder builder(String id, DeviceKind kind) {
-        return new Builder(new Device(id, id, kind, "", "", "", null, null, null, null, null, null, 0, null));
+        return new Builder(new Device(id, id, kind, "", "", "", null, null, null, null, null, null, 0, null, ""));
     }
 
     /** Mutable builder for {@link Device}; not thread-safe. */
     public static final class Builder {
-        private String id, displayName, hostname, layerId, parentId;
+        private String id, displayName, hostname, layerId, parentId, deployment;
         private DeviceKind kind;
         private SshEndpoint ssh;
         private OsFamily os;
@@ -120,6 +134,7 @@ public record Device(String id, String displayName, DeviceKind kind, String host
             id = d.id; displayName = d.displayName; kind = d.kind; hostname = d.hostname; layerId = d.layerId;
             parentId = d.parentId; ssh = d.ssh; os = d.os; provisioning = d.provisioning; runtime = d.runtime;
             modules = d.modules; routes = d.routes; expectedOfflineDays = d.expectedOfflineDays; position = d.position;
+            deployment = d.deployment;
         }
 
         /** Sets the device ID. */
@@ -150,11 +165,13 @@ public record Device(String id, String displayName, DeviceKind kind, String host
         public Builder expectedOfflineDays(int v) { expectedOfflineDays = v; return this; }
         /** Sets the canvas position. */
         public Builder position(Position v) { position = v; return this; }
+        /** Sets the user-supplied deployment manifest path (empty: generated from the modules). */
+        public Builder deployment(String v) { deployment = v; return this; }
 
         /** Builds the immutable device. */
         public Device build() {
             return new Device(id, displayName, kind, hostname, layerId, parentId, ssh, os, provisioning,
-                    runtime, modules, routes, expectedOfflineDays, position);
+                    runtime, modules, routes, expectedOfflineDays, position, deployment);
         }
     }
 }

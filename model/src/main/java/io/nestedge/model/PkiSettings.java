@@ -13,9 +13,13 @@ import java.util.Objects;
  * @param intermediate true to issue Edge CAs from an intermediate CA
  * @param importedRootCert path of the imported root CA certificate (IMPORT only; may be empty)
  * @param importedIntermediateCert path of the imported intermediate CA certificate (may be empty)
+ * @param importedRootKey path of the imported root CA's private key file, as named by a nested-edge
+ *     tool config ({@code root_ca_cert_key_path}); may be empty, omitted from the plant file when empty.
+ *     The file itself and its pass phrase are never stored.
  */
 public record PkiSettings(CaSource caSource, KeyType rootKeyType, KeyType edgeCaKeyType, int rootValidityDays,
-        int edgeCaValidityDays, boolean intermediate, String importedRootCert, String importedIntermediateCert) {
+        int edgeCaValidityDays, boolean intermediate, String importedRootCert, String importedIntermediateCert,
+        String importedRootKey) {
 
     /** Normalises nulls to the defaults of {@link #defaults()}. */
     public PkiSettings {
@@ -26,6 +30,14 @@ public record PkiSettings(CaSource caSource, KeyType rootKeyType, KeyType edgeCa
         edgeCaValidityDays = edgeCaValidityDays <= 0 ? 365 : edgeCaValidityDays;
         importedRootCert = importedRootCert == null ? "" : importedRootCert;
         importedIntermediateCert = importedIntermediateCert == null ? "" : importedIntermediateCert;
+        importedRootKey = importedRootKey == null ? "" : importedRootKey;
+    }
+
+    /** PKI settings without an imported root key path. */
+    public PkiSettings(CaSource caSource, KeyType rootKeyType, KeyType edgeCaKeyType, int rootValidityDays,
+            int edgeCaValidityDays, boolean intermediate, String importedRootCert, String importedIntermediateCert) {
+        this(caSource, rootKeyType, edgeCaKeyType, rootValidityDays, edgeCaValidityDays, intermediate,
+                importedRootCert, importedIntermediateCert, "");
     }
 
     /** Generated RSA-4096 root (10 years), intermediate, RSA-2048 Edge CAs (365 days). */

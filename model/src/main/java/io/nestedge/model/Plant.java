@@ -31,6 +31,7 @@ public final class Plant {
     private final RegistrySettings registry;
     private final ApiProxySettings apiProxy;
     private final PkiSettings pki;
+    private final EdgeToolSettings edgeTools;
     private final Map<String, List<Device>> children;
     private final Map<String, Integer> layerIndex;
 
@@ -47,6 +48,23 @@ public final class Plant {
      */
     public Plant(String name, List<Layer> layers, List<Device> devices, HubSettings hub, RegistrySettings registry,
             ApiProxySettings apiProxy, PkiSettings pki) {
+        this(name, layers, devices, hub, registry, apiProxy, pki, EdgeToolSettings.NONE);
+    }
+
+    /**
+     * Creates a plant that also keeps the settings of Microsoft's nested-edge tools.
+     *
+     * @param name plant name
+     * @param layers ISA-95 layers, top layer first
+     * @param devices devices in display/file order
+     * @param hub IoT Hub settings
+     * @param registry container registry settings
+     * @param apiProxy API proxy convention
+     * @param pki PKI settings
+     * @param edgeTools settings of the nested-edge tools (null: none)
+     */
+    public Plant(String name, List<Layer> layers, List<Device> devices, HubSettings hub, RegistrySettings registry,
+            ApiProxySettings apiProxy, PkiSettings pki, EdgeToolSettings edgeTools) {
         this.name = name == null ? "" : name;
         this.layers = List.copyOf(layers == null ? List.of() : layers);
         LinkedHashMap<String, Device> byId = new LinkedHashMap<>();
@@ -58,6 +76,7 @@ public final class Plant {
         this.registry = Objects.requireNonNullElse(registry, new RegistrySettings("mcr.microsoft.com", ""));
         this.apiProxy = Objects.requireNonNullElse(apiProxy, new ApiProxySettings(null, 0));
         this.pki = Objects.requireNonNullElse(pki, PkiSettings.defaults());
+        this.edgeTools = Objects.requireNonNullElse(edgeTools, EdgeToolSettings.NONE);
         Map<String, List<Device>> kids = new HashMap<>();
         for (Device d : byId.values()) {
             if (d.hasParent()) {
@@ -90,6 +109,8 @@ public final class Plant {
     public ApiProxySettings apiProxy() { return apiProxy; }
     /** PKI settings. */
     public PkiSettings pki() { return pki; }
+    /** Settings of Microsoft's nested-edge tools (empty unless imported or set). */
+    public EdgeToolSettings edgeTools() { return edgeTools; }
 
     /** Devices in plant order. */
     public List<Device> devices() {
@@ -179,7 +200,7 @@ public final class Plant {
         if (!replaced) {
             list.add(d);
         }
-        return new Plant(name, layers, list, hub, registry, apiProxy, pki);
+        return new Plant(name, layers, list, hub, registry, apiProxy, pki, edgeTools);
     }
 
     /**
@@ -197,7 +218,7 @@ public final class Plant {
                 list.add(x);
             }
         }
-        return new Plant(name, layers, list, hub, registry, apiProxy, pki);
+        return new Plant(name, layers, list, hub, registry, apiProxy, pki, edgeTools);
     }
 
     /** Returns a plant with every listed device replaced or added (one copy, for batch edits). */
@@ -206,7 +227,7 @@ public final class Plant {
         for (Device d : changed) {
             map.put(d.id(), d);
         }
-        return new Plant(name, layers, new ArrayList<>(map.values()), hub, registry, apiProxy, pki);
+        return new Plant(name, layers, new ArrayList<>(map.values()), hub, registry, apiProxy, pki, edgeTools);
     }
 
     /** Returns a plant with {@code op} applied to the device {@code id} (unchanged if absent). */
@@ -222,32 +243,35 @@ public final class Plant {
         }
         List<Device> list = new ArrayList<>(devices.values());
         list.removeIf(d -> d.id().equals(id));
-        return new Plant(name, layers, list, hub, registry, apiProxy, pki);
+        return new Plant(name, layers, list, hub, registry, apiProxy, pki, edgeTools);
     }
 
     /** Returns a plant with another name. */
-    public Plant withName(String n) { return new Plant(n, layers, devices(), hub, registry, apiProxy, pki); }
+    public Plant withName(String n) { return new Plant(n, layers, devices(), hub, registry, apiProxy, pki, edgeTools); }
     /** Returns a plant with other layers. */
-    public Plant withLayers(List<Layer> l) { return new Plant(name, l, devices(), hub, registry, apiProxy, pki); }
+    public Plant withLayers(List<Layer> l) { return new Plant(name, l, devices(), hub, registry, apiProxy, pki, edgeTools); }
     /** Returns a plant with other hub settings. */
-    public Plant withHub(HubSettings h) { return new Plant(name, layers, devices(), h, registry, apiProxy, pki); }
+    public Plant withHub(HubSettings h) { return new Plant(name, layers, devices(), h, registry, apiProxy, pki, edgeTools); }
     /** Returns a plant with other registry settings. */
-    public Plant withRegistry(RegistrySettings r) { return new Plant(name, layers, devices(), hub, r, apiProxy, pki); }
+    public Plant withRegistry(RegistrySettings r) { return new Plant(name, layers, devices(), hub, r, apiProxy, pki, edgeTools); }
     /** Returns a plant with another API proxy convention. */
-    public Plant withApiProxy(ApiProxySettings a) { return new Plant(name, layers, devices(), hub, registry, a, pki); }
+    public Plant withApiProxy(ApiProxySettings a) { return new Plant(name, layers, devices(), hub, registry, a, pki, edgeTools); }
     /** Returns a plant with other PKI settings. */
-    public Plant withPki(PkiSettings p) { return new Plant(name, layers, devices(), hub, registry, apiProxy, p); }
+    public Plant withPki(PkiSettings p) { return new Plant(name, layers, devices(), hub, registry, apiProxy, p, edgeTools); }
+    /** Returns a plant with other nested-edge tool settings. */
+    public Plant withEdgeTools(EdgeToolSettings t) { return new Plant(name, layers, devices(), hub, registry, apiProxy, pki, t); }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof Plant p && name.equals(p.name) && layers.equals(p.layers)
                 && List.copyOf(devices.values()).equals(List.copyOf(p.devices.values())) && hub.equals(p.hub)
-                && registry.equals(p.registry) && apiProxy.equals(p.apiProxy) && pki.equals(p.pki);
+                && registry.equals(p.registry) && apiProxy.equals(p.apiProxy) && pki.equals(p.pki)
+                && edgeTools.equals(p.edgeTools);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, layers, devices, hub, registry, apiProxy, pki);
+        return Objects.hash(name, layers, devices, hub, registry, apiProxy, pki, edgeTools);
     }
 
     @Override

@@ -1,5 +1,9 @@
 package io.nestedge.model.io;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -15,6 +19,8 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.nestedge.model.Device;
+import io.nestedge.model.HubSettings;
+import io.nestedge.model.PkiSettings;
 import io.nestedge.model.Plant;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -39,12 +45,38 @@ public final class PlantFile {
             .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
             .disable(MapperFeature.AUTO_DETECT_IS_GETTERS)
+            // Optional keys added after schema 1 was published are written only when set, so files
+            // that do not use them stay byte-identical.
+            .addMixIn(Device.class, DeviceMixin.class)
+            .addMixIn(HubSettings.class, HubSettingsMixin.class)
+            .addMixIn(PkiSettings.class, PkiSettingsMixin.class)
+            // A null inside a list or map ("devices": [null]) is an input error with a JSON pointer,
+            // never a NullPointerException in a model constructor.
+            .defaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL))
             .defaultPrettyPrinter(new DefaultPrettyPrinter()
                     .withObjectIndenter(new DefaultIndenter("  ", "\n"))
                     .withArrayIndenter(new DefaultIndenter("  ", "\n")))
             .build();
 
     private PlantFile() {
+    }
+
+    private abstract static class DeviceMixin {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        abstract String deployment();
+    }
+
+    private abstract static class HubSettingsMixin {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        abstract String iotHubName();
+
+        @JsonIgnore
+        abstract String effectiveName();
+    }
+
+    private abstract static class PkiSettingsMixin {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        abstract String importedRootKey();
     }
 
     /** The shared, configured mapper (thread-safe). */
@@ -114,6 +146,10 @@ public final class PlantFile {
             throw new InputException(name, "/", "expected a JSON object (a NestEdge plant file).",
                     "Open a file saved by NestEdge Studio.");
         }
+        String badText = unpairedSurrogateAt(tree, "");
+        if (badText != null) {
+            throw new InputException(name, badText.isEmpty() ? "/" : badText, UnicodeText.problem(), UnicodeText.fix());
+        }
         JsonNode v = tree.get("schemaVersion");
         if (v == null || !v.isInt()) {
             throw new InputException(name, "/schemaVersion", "missing or not a whole number; this is not a NestEdge plant file.",
@@ -165,6 +201,31 @@ public final class PlantFile {
             throw new InputException(name, "/layers", "a layer is null.", "Remove the null entry.");
         }
         return doc.toPlant();
+    }
+
+    /** JSON pointer of the first key or text value holding an unpaired surrogate, or null. */
+    private static String unpairedSurrogateAt(JsonNode n, String pointer) {
+        if (n.isTextual()) {
+            return UnicodeText.unpairedSurrogate(n.textValue()) >= 0 ? pointer : null;
+        }
+        if (n.isObject()) {
+            for (var it = n.fields(); it.hasNext();) {
+                var e = it.next();
+                String p = pointer + "/" + e.getKey().replace("~", "~0").replace("/", "~1");
+                String found = UnicodeText.unpairedSurrogate(e.getKey()) >= 0 ? p : unpairedSurrogateAt(e.getValue(), p);
+                if (found != null) {
+                    return found;
+                }
+            }
+        } else if (n.isArray()) {
+            for (int i = 0; i < n.size(); i++) {
+                String found = unpairedSurrogateAt(n.get(i), pointer + "/" + i);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 
     private static InputException syntax(String name, JsonProcessingException e) {

@@ -55,15 +55,31 @@ public final class ArtifactGenerators {
 
     /** {@code hub/setup-hub.sh} and {@code hub/setup-hub.ps1}; the PowerShell one is left out (with a note) when IDs forbid it. */
     public static final PlantGenerator HUB_SCRIPTS = (ctx, soFar) -> {
-        String bash = HubScripts.bash(ctx.plant(), ExportLayout::deviceDir);
+        java.util.Set<String> keyed = new java.util.TreeSet<>();
+        List<ExportArtifact> keys = new java.util.ArrayList<>();
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        for (io.nestedge.model.Device d : ctx.plant().devices()) {
+            java.util.Optional<String> key = ctx.secrets().sasKey(d.id());
+            if (d.provisioning().method() == io.nestedge.model.ProvisioningMethod.MANUAL_SAS && key.isPresent()) {
+                keyed.add(d.id());
+                byte[] secondary = new byte[32];
+                random.nextBytes(secondary);
+                keys.add(ExportArtifact.text(ExportLayout.HUB + "/" + HubScripts.keyFile(d.id(), true), key.get(), ExportArtifact.SECRET));
+                keys.add(ExportArtifact.text(ExportLayout.HUB + "/" + HubScripts.keyFile(d.id(), false),
+                        java.util.Base64.getEncoder().encodeToString(secondary), ExportArtifact.SECRET));
+            }
+        }
+        String bash = HubScripts.bash(ctx.plant(), ExportLayout::deviceDir, keyed);
         String ps;
         try {
-            ps = HubScripts.powershell(ctx.plant(), ExportLayout::deviceDir);
+            ps = HubScripts.powershell(ctx.plant(), ExportLayout::deviceDir, keyed);
         } catch (ExportException e) {
             ps = "# No PowerShell script for this plant: " + ScriptQuoting.comment(e.getMessage()) + "\n"
                     + "throw 'Use setup-hub.sh (Azure Cloud Shell or WSL) for this plant.'\n";
         }
-        return List.of(ExportArtifact.text(ExportLayout.HUB_BASH, bash, ExportArtifact.SCRIPT),
-                ExportArtifact.text(ExportLayout.HUB_POWERSHELL, ps, ExportArtifact.PLAIN));
+        List<ExportArtifact> out = new java.util.ArrayList<>(List.of(ExportArtifact.text(ExportLayout.HUB_BASH, bash, ExportArtifact.SCRIPT),
+                ExportArtifact.text(ExportLayout.HUB_POWERSHELL, ps, ExportArtifact.PLAIN)));
+        out.addAll(keys);
+        return out;
     };
 }

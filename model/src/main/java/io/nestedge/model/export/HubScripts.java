@@ -30,6 +30,19 @@ public final class HubScripts {
 
     /** Placeholder argument replaced by each shell's {@code --content=<script dir>/../<device dir>/deployment.json}. */
     private static final String CONTENT = "\0content\0";
+    /**
+     * Placeholder replaced by {@code --primary-key=@<script dir>/keys/<dir>.primary} and the same for the
+     * secondary key: the Azure CLI reads an argument starting with {@code @} from that file, so the keys
+     * never appear on a command line.
+     */
+    private static final String KEYS = "\0keys\0";
+    /** Folder (inside {@code hub/}) of the SAS key files the scripts pass to {@code az} by file. */
+    public static final String KEYS_DIR = "keys";
+
+    /** Relative path (inside {@code hub/}) of a device's primary or secondary SAS key file. */
+    public static String keyFile(String deviceId, boolean primary) {
+        return KEYS_DIR + "/" + ExportLayout.dirName(deviceId) + (primary ? ".primary" : ".secondary");
+    }
 
     /** One az call: the arguments after {@code az}; a CREATE step is skipped when the identity exists. */
     record Step(String deviceId, String title, List<String> args, Kind kind) {
@@ -47,7 +60,21 @@ public final class HubScripts {
      * @throws ExportException for an invalid device ID, a missing IoT Hub, a missing parent or a cycle
      */
     public static String bash(Plant plant, Function<String, String> deviceDir) throws ExportException {
-        List<Step> steps = steps(plant);
+        return bash(plant, deviceDir, Set.of());
+    }
+
+    /**
+     * The bash script, creating the identities of {@code keyed} devices with the SAS keys exported
+     * beside it ({@link #keyFile}).
+     *
+     * @param plant the plant
+     * @param deviceDir relative path of a device's directory in the export
+     * @param keyed devices whose SAS keys are in {@code hub/keys/}
+     * @return script text
+     * @throws ExportException as {@link #bash(Plant, Function)}
+     */
+    public static String bash(Plant plant, Function<String, String> deviceDir, Set<String> keyed) throws ExportException {
+        List<Step> steps = steps(plant, keyed);
         String hub = hubName(plant);
         StringBuilder sb = new StringBuilder();
         sb.append("#!/usr/bin/env bash\n");
@@ -61,7 +88,7 @@ public final class HubScripts {
         sb.append("if [ -z \"$hub\" ]; then hub=").append(ScriptQuoting.bash(hub)).append("; fi\n\n");
         for (Step s : steps) {
             sb.append("# ").append(ScriptQuoting.comment(s.title())).append('\n');
-            String cmd = bashCommand(s.args(), deviceDir.apply(s.deviceId()));
+            String cmd = bashCommand(s.args(), deviceDir.apply(s.deviceId()), s.deviceId());
             if (s.kind() == Kind.CREATE) {
                 sb.append("if az iot hub device-identity show \"--hub-name=$hub\" ").append(ScriptQuoting.bash("--device-id=" + s.deviceId()))
                         .append(" --output=none >/dev/null 2>&1; then\n");
@@ -84,7 +111,21 @@ public final class HubScripts {
      * @throws ExportException as {@link #bash}, and for IDs with {@code % ! ( )}
      */
     public static String powershell(Plant plant, Function<String, String> deviceDir) throws ExportException {
-        List<Step> steps = steps(plant);
+        return powershell(plant, deviceDir, Set.of());
+    }
+
+    /**
+     * The PowerShell script, creating the identities of {@code keyed} devices with the SAS keys
+     * exported beside it.
+     *
+     * @param plant the plant
+     * @param deviceDir relative path of a device's directory in the export
+     * @param keyed devices whose SAS keys are in {@code hub/keys/}
+     * @return script text
+     * @throws ExportException as {@link #powershell(Plant, Function)}
+     */
+    public static String powershell(Plant plant, Function<String, String> deviceDir, Set<String> keyed) throws ExportException {
+        List<Step> steps = steps(plant, keyed);
         for (Device d : plant.devices()) {
             for (char c : d.id().toCharArray()) {
                 if (ScriptQuoting.CMD_SPECIAL.indexOf(c) >= 0) {
@@ -114,7 +155,7 @@ public final class HubScripts {
         sb.append("}\n\n");
         for (Step s : steps) {
             sb.append("# ").append(ScriptQuoting.comment(s.title())).append('\n');
-            String cmd = psCommand(s.args(), deviceDir.apply(s.deviceId()));
+            String cmd = psCommand(s.args(), deviceDir.apply(s.deviceId()), s.deviceId());
             if (s.kind() == Kind.CREATE) {
                 sb.append("if (Test-Identity ").append(ScriptQuoting.powershell(s.deviceId())).append(") { Write-Output ")
                         .append(ScriptQuoting.powershell("exists: " + s.deviceId())).append(" } else { ").append(cmd).append(" }\n");
@@ -126,12 +167,15 @@ public final class HubScripts {
         return sb.toString();
     }
 
-    private static String bashCommand(List<String> args, String deviceDir) {
+    private static String bashCommand(List<String> args, String deviceDir, String dev) {
         StringBuilder sb = new StringBuilder("az");
         for (String a : args) {
             sb.append(' ');
             if (a.equals(CONTENT)) {
                 sb.append("\"--content=$here/\"").append(ScriptQuoting.bash("../" + deviceDir + "/deployment.json"));
+            } else if (a.equals(KEYS)) {
+                sb.append("\"--primary-key=@$here/\"").append(ScriptQuoting.bash(keyFile(dev, true)))
+                        .append(" \"--secondary-key=@$here/\"").append(ScriptQuoting.bash(keyFile(dev, false)));
             } else if (a.equals("--hub-name")) {
                 sb.append("\"--hub-name=$hub\"");
             } else {
@@ -141,12 +185,16 @@ public final class HubScripts {
         return sb.toString();
     }
 
-    private static String psCommand(List<String> args, String deviceDir) {
+    private static String psCommand(List<String> args, String deviceDir, String dev) {
         StringBuilder sb = new StringBuilder("Invoke-Az");
         for (String a : args) {
             sb.append(' ');
             if (a.equals(CONTENT)) {
                 sb.append("(\"--content=\" + (Join-Path $here ").append(ScriptQuoting.powershell("../" + deviceDir + "/deployment.json")).append("))");
+            } else if (a.equals(KEYS)) {
+                sb.append("(\"--primary-key=@\" + (Join-Path $here ").append(ScriptQuoting.powershell(keyFile(dev, true)))
+                        .append(")) (\"--secondary-key=@\" + (Join-Path $here ").append(ScriptQuoting.powershell(keyFile(dev, false)))
+                        .append("))");
             } else if (a.equals("--hub-name")) {
                 sb.append("\"--hub-name=$hub\"");
             } else {
@@ -161,6 +209,10 @@ public final class HubScripts {
      * identity, then set its parent; then the deployments, top layer first.
      */
     static List<Step> steps(Plant plant) throws ExportException {
+        return steps(plant, Set.of());
+    }
+
+    static List<Step> steps(Plant plant, Set<String> keyed) throws ExportException {
         List<Device> ordered = topFirst(plant);
         List<Step> steps = new ArrayList<>();
         for (Device d : ordered) {
@@ -175,6 +227,9 @@ public final class HubScripts {
                 args.add("--edge-enabled");
             }
             args.add("--auth-method=" + (m == ProvisioningMethod.MANUAL_X509 ? "x509_ca" : "shared_private_key"));
+            if (m == ProvisioningMethod.MANUAL_SAS && keyed.contains(d.id())) {
+                args.add(KEYS);
+            }
             args.add("--output=none");
             steps.add(new Step(d.id(), "Identity of " + kind + " " + d.id() + " (layer " + d.layerId() + ")", args, Kind.CREATE));
             if (d.hasParent()) {

@@ -41,8 +41,16 @@ class ExporterTest {
                 "devices/line1-edge/config.toml", "devices/line1-edge/deployment.json",
                 "devices/ops-gw/config.toml", "devices/ops-gw/deployment.json",
                 "devices/site-gw/config.toml", "devices/site-gw/deployment.json",
+                "hub/keys/line1-edge.primary", "hub/keys/line1-edge.secondary",
+                "hub/keys/ops-gw.primary", "hub/keys/ops-gw.secondary",
+                "hub/keys/site-gw.primary", "hub/keys/site-gw.secondary",
                 "hub/setup-hub.ps1", "hub/setup-hub.sh");
-        assertThat(files).hasSize(8);
+        assertThat(files).hasSize(14);
+        // SAS keys reach az from 0600 files (az reads '@file'), never on its command line.
+        assertThat(mode(out.resolve("hub/keys/site-gw.primary"))).isEqualTo("rw-------");
+        String hubScript = java.nio.file.Files.readString(out.resolve("hub/setup-hub.sh"));
+        String siteKey = java.nio.file.Files.readString(out.resolve("hub/keys/site-gw.primary"));
+        assertThat(hubScript).contains("\"--primary-key=@$here/\"keys/site-gw.primary").doesNotContain(siteKey);
         assertThat(mode(out.resolve("devices/site-gw/config.toml"))).isEqualTo("rw-------");
         assertThat(mode(out.resolve("devices/site-gw/deployment.json"))).isEqualTo("rw-r--r--");
         assertThat(mode(out.resolve("hub/setup-hub.sh"))).isEqualTo("rwxr-xr-x");

@@ -1,0 +1,35 @@
+package io.nestedge.model.rules.hierarchy;
+
+import io.nestedge.model.Device;
+import io.nestedge.model.Plant;
+import io.nestedge.model.rules.DeviceRule;
+import io.nestedge.model.rules.Finding;
+import io.nestedge.model.rules.Severity;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * NE-DEVICE-ID: the device ID is the IoT Hub device identity: 1–128 ASCII letters, digits and
+ * {@code - : . + % _ # * ? ! ( ) , = @ ; $ '} (IoT Hub identity rules; facts §1: every device needs one).
+ */
+public final class DeviceIdRule extends DeviceRule {
+    private static final Pattern VALID = Pattern.compile("^[A-Za-z0-9\\-:.+%_#*?!(),=@;$']{1,128}$");
+
+    /** Creates the rule. */
+    public DeviceIdRule() {
+        super("NE-DEVICE-ID", Severity.ERROR, "facts §1",
+                "Device IDs must be valid IoT Hub device IDs: 1-128 ASCII letters, digits or - : . + % _ # * ? ! ( ) , = @ ; $ '.");
+    }
+
+    @Override
+    public void check(Device d, Plant plant, List<Finding> out) {
+        if (VALID.matcher(d.id()).matches()) {
+            return;
+        }
+        String why = d.id().isEmpty() ? "The device ID is empty."
+                : d.id().length() > 128 ? "The device ID has " + d.id().length() + " characters; IoT Hub allows 128."
+                : "The device ID '" + d.id() + "' contains characters IoT Hub does not accept (spaces, '/', non-ASCII…).";
+        out.add(finding(d, "id", why,
+                "Use only ASCII letters, digits and - : . + % _ # * ? ! ( ) , = @ ; $ ' (at most 128), e.g. 'line1-edge'."));
+    }
+}

@@ -68,7 +68,7 @@ public final class DuplicateHostnameRule extends PlantRule {
             out.add(finding(d, "hostname", "Hostname '" + d.hostname() + "' is also used by " + String.join(", ", others)
                     + (more > 0 ? " and " + more + " more" : "") + "; children would reach the wrong gateway and "
                     + "certificate names collide.",
-                    "Give each device its own hostname (e.g. '" + deviceId + "." + domain(d.hostname()) + "')."));
+                    fix(d)));
         }
 
         @Override
@@ -106,6 +106,13 @@ public final class DuplicateHostnameRule extends PlantRule {
             }
             return dirty;
         }
+    }
+
+    private static String fix(Device d) {
+        String suggestion = d.id() + "." + domain(d.hostname());
+        return suggestion.equalsIgnoreCase(d.hostname())
+                ? "Keep this hostname on this device and give the other devices their own."
+                : "Give each device its own hostname, e.g. '" + suggestion + "' for this one.";
     }
 
     private static String domain(String h) {

@@ -34,7 +34,8 @@ public final class CreateOptionsRule extends DeviceRule {
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 com.fasterxml.jackson.core.JsonLocation loc = e.getLocation();
                 problem = "it is not valid JSON" + (loc == null ? "" : " (column " + loc.getColumnNr() + ": "
-                        + e.getOriginalMessage() + ")");
+                        + e.getOriginalMessage().replaceAll("\\s*\\(start marker at.*", "")
+                        .replaceAll("\\s*at \\[Source.*", "") + ")");
             }
             if (problem != null) {
                 out.add(finding(d, DeviceParts.moduleField(m, "createOptions"), "createOptions of '" + m.name() + "': "

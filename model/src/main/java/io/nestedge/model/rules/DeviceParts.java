@@ -14,12 +14,23 @@ public final class DeviceParts {
     private DeviceParts() {
     }
 
-    /** An image of a device and the field it sits in. */
-    public record Image(String field, String owner, String image) {
+    /**
+     * An image of a device: its owner ({@code edgeAgent}, {@code edgeHub} or a module name) and whether
+     * the owner is a custom module.
+     */
+    public record Image(String owner, String image, boolean isModule) {
+        /** The field path: {@code runtime.agentImage}, {@code runtime.hubImage} or {@code modules[NAME].image}. */
+        public String field() {
+            return isModule ? "modules[" + owner + "].image" : owner.equals("edgeAgent") ? "runtime.agentImage" : "runtime.hubImage";
+        }
     }
 
     /** A host port binding of a device and the module (or {@code edgeHub}) that publishes it. */
-    public record Binding(String field, String owner, PortBinding port) {
+    public record Binding(String owner, PortBinding port, boolean isModule) {
+        /** The field path: {@code runtime.edgeHubPorts} or {@code modules[NAME].ports}. */
+        public String field() {
+            return isModule ? "modules[" + owner + "].ports" : "runtime.edgeHubPorts";
+        }
     }
 
     /** Field path of a module property, e.g. {@code modules[registry].env.REGISTRY_PROXY_REMOTEURL}. */
@@ -31,13 +42,23 @@ public final class DeviceParts {
     public static List<Image> images(Device d) {
         List<Image> out = new ArrayList<>(2 + d.modules().size());
         if (d.runtime() != null) {
-            out.add(new Image("runtime.agentImage", "edgeAgent", d.runtime().agentImage()));
-            out.add(new Image("runtime.hubImage", "edgeHub", d.runtime().hubImage()));
+            out.add(new Image("edgeAgent", d.runtime().agentImage(), false));
+            out.add(new Image("edgeHub", d.runtime().hubImage(), false));
         }
         for (EdgeModule m : d.modules()) {
-            out.add(new Image(moduleField(m, "image"), m.name(), m.image()));
+            out.add(new Image(m.name(), m.image(), true));
         }
         return out;
+    }
+
+    /** True when the device has at least one module of this type (no allocation). */
+    public static boolean hasModule(Device d, io.nestedge.model.ModuleType type) {
+        for (EdgeModule m : d.modules()) {
+            if (m.type() == type) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Every host port binding: edgeHub's first, then the modules' in order. */
@@ -45,12 +66,12 @@ public final class DeviceParts {
         List<Binding> out = new ArrayList<>();
         if (d.runtime() != null) {
             for (PortBinding p : d.runtime().edgeHubPorts()) {
-                out.add(new Binding("runtime.edgeHubPorts", "edgeHub", p));
+                out.add(new Binding("edgeHub", p, false));
             }
         }
         for (EdgeModule m : d.modules()) {
             for (PortBinding p : m.ports()) {
-                out.add(new Binding(moduleField(m, "ports"), m.name(), p));
+                out.add(new Binding(m.name(), p, true));
             }
         }
         return out;

@@ -1,8 +1,6 @@
 package io.nestedge.model.rules;
 
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The parts of a container image reference that the rules need (Docker's reference grammar:
@@ -17,7 +15,6 @@ import java.util.regex.Pattern;
 public record ImageRef(String registry, int port, String path, String tag) {
     /** The placeholder a child's image uses for its parent (facts §3). */
     public static final String UPSTREAM = "$upstream";
-    private static final Pattern VERSION = Pattern.compile("^(\\d+)\\.(\\d+)(?:\\D.*)?$");
 
     /** Parses an image reference; never fails (an odd reference gives odd parts, rules check them). */
     public static ImageRef parse(String image) {
@@ -59,6 +56,23 @@ public record ImageRef(String registry, int port, String path, String tag) {
         return Integer.parseInt(p);
     }
 
+    /**
+     * The port of an image written {@code <host>:<port>/…} whose host equals {@code host}
+     * (case-insensitive), or -1; no allocation.
+     */
+    public static int portVia(String image, String host) {
+        int n = host.length();
+        if (n == 0 || image.length() <= n + 2 || !image.regionMatches(true, 0, host, 0, n) || image.charAt(n) != ':') {
+            return -1;
+        }
+        int port = 0;
+        int i = n + 1;
+        while (i < image.length() && i - n - 1 < 6 && Character.isDigit(image.charAt(i))) {
+            port = port * 10 + image.charAt(i++) - '0';
+        }
+        return i == n + 1 || i >= image.length() - 1 || image.charAt(i) != '/' || port < 1 || port > 65535 ? -1 : port;
+    }
+
     /** True when the image pulls through {@code $upstream} (the parent). */
     public boolean isUpstream() {
         return registry.equals(UPSTREAM);
@@ -66,10 +80,24 @@ public record ImageRef(String registry, int port, String path, String tag) {
 
     /** The tag as {@code [major, minor]} when it starts with {@code <major>.<minor>}, e.g. "1.5" or "1.4.27". */
     public Optional<int[]> version() {
-        Matcher m = VERSION.matcher(tag);
-        if (!m.matches() || m.group(1).length() > 6 || m.group(2).length() > 6) {
+        int i = 0;
+        int major = 0;
+        int minor = 0;
+        int n = tag.length();
+        int start = i;
+        while (i < n && i - start < 6 && Character.isDigit(tag.charAt(i))) {
+            major = major * 10 + tag.charAt(i++) - '0';
+        }
+        if (i == start || i >= n || tag.charAt(i) != '.') {
             return Optional.empty();
         }
-        return Optional.of(new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))});
+        start = ++i;
+        while (i < n && i - start < 6 && Character.isDigit(tag.charAt(i))) {
+            minor = minor * 10 + tag.charAt(i++) - '0';
+        }
+        if (i == start || i < n && Character.isDigit(tag.charAt(i))) {
+            return Optional.empty();
+        }
+        return Optional.of(new int[] {major, minor});
     }
 }

@@ -91,19 +91,17 @@ public final class HostnameStyleRule extends PlantRule {
     }
 
     private final class TreeIndex implements Index {
-        private final Map<String, String> rootOf = new HashMap<>();
+        private final Map<String, String> rootOf = new HashMap<>(8192);
         private final Map<String, Tree> trees = new HashMap<>();
 
         void build(Plant plant, String root) {
             Tree t = new Tree(root);
             ArrayDeque<String> todo = new ArrayDeque<>();
             todo.add(root);
-            Set<String> seen = new HashSet<>();
+            // no visited set needed: a device reached from a root through child links has that root as
+            // its ancestor, so the walk cannot loop (devices in or below a cycle have no root)
             while (!todo.isEmpty()) {
                 String id = todo.poll();
-                if (!seen.add(id)) {
-                    continue;
-                }
                 Device d = plant.deviceOrNull(id);
                 t.members.add(id);
                 rootOf.put(id, root);

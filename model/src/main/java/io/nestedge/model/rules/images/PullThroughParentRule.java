@@ -32,10 +32,9 @@ public final class PullThroughParentRule extends DeviceRule {
             if (img.isEmpty() || img.startsWith(ImageRef.UPSTREAM)) {
                 continue; // NE-IMAGE-EMPTY / NE-IMAGE-UPSTREAM-PORT
             }
-            ImageRef ref = ImageRef.parse(img);
-            boolean viaParent = parent != null && !parent.hostname().isEmpty() && ref.port() > 0
-                    && ref.registry().equalsIgnoreCase(parent.hostname());
+            boolean viaParent = parent != null && ImageRef.portVia(img, parent.hostname()) > 0;
             if (!viaParent) {
+                ImageRef ref = ImageRef.parse(img);
                 String from = ref.registry().isEmpty() ? "Docker Hub" : ref.registry() + (ref.port() > 0 ? ":" + ref.port() : "");
                 out.add(finding(d, i.field(), i.owner() + " image '" + img + "' is pulled from " + from
                         + ", but this lower-layer device can reach only its parent '" + d.parentId() + "'.",

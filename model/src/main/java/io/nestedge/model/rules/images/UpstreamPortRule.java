@@ -29,8 +29,7 @@ public final class UpstreamPortRule extends DeviceRule {
             if (!img.startsWith(ImageRef.UPSTREAM)) {
                 continue;
             }
-            ImageRef ref = ImageRef.parse(img);
-            if (!ref.isUpstream() || ref.port() < 1 || ref.port() > 65535 || ref.path().isEmpty()) {
+            if (ImageRef.portVia(img, ImageRef.UPSTREAM) < 0) {
                 String rest = img.substring(ImageRef.UPSTREAM.length()).replaceFirst("^:?\\d*/?", "");
                 out.add(finding(d, i.field(), "Image '" + img + "' uses $upstream without ':<port>/'; the runtime "
                         + "replaces $upstream with parent_hostname and needs the parent's API proxy port.",

@@ -28,10 +28,12 @@ public final class UpstreamProxyPortRule extends DeviceRule {
         Device parent = plant.deviceOrNull(d.parentId());
         int want = plant.apiProxy().port();
         for (DeviceParts.Image i : DeviceParts.images(d)) {
-            ImageRef ref = ImageRef.parse(i.image());
-            boolean viaParent = ref.isUpstream()
-                    || parent != null && !parent.hostname().isEmpty() && ref.registry().equalsIgnoreCase(parent.hostname());
-            if (viaParent && ref.port() > 0 && ref.port() != want) {
+            int port = ImageRef.portVia(i.image(), ImageRef.UPSTREAM);
+            if (port < 0 && parent != null) {
+                port = ImageRef.portVia(i.image(), parent.hostname());
+            }
+            if (port > 0 && port != want) {
+                ImageRef ref = ImageRef.parse(i.image());
                 out.add(finding(d, i.field(), "Image '" + i.image() + "' is pulled through the parent on port "
                         + ref.port() + ", but the plant's API proxy (" + plant.apiProxy().moduleName() + ") listens on " + want + ".",
                         "Use port " + want + ": '" + ref.registry() + ":" + want + "/" + ref.path()

@@ -20,7 +20,10 @@ public final class ApiProxyNameRule extends DeviceRule {
     @Override
     public void check(Device d, Plant plant, List<Finding> out) {
         String want = plant.apiProxy().moduleName();
-        for (EdgeModule m : d.modules(ModuleType.API_PROXY)) {
+        for (EdgeModule m : d.modules()) {
+            if (m.type() != ModuleType.API_PROXY) {
+                continue;
+            }
             if (!m.name().equals(want)) {
                 out.add(finding(d, DeviceParts.moduleField(m, "name"), "API proxy module is named '" + m.name()
                         + "', but the plant uses '" + want + "' on every layer.",

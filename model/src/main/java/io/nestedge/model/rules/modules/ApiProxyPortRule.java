@@ -23,7 +23,10 @@ public final class ApiProxyPortRule extends DeviceRule {
     @Override
     public void check(Device d, Plant plant, List<Finding> out) {
         int want = plant.apiProxy().port();
-        for (EdgeModule m : d.modules(ModuleType.API_PROXY)) {
+        for (EdgeModule m : d.modules()) {
+            if (m.type() != ModuleType.API_PROXY) {
+                continue;
+            }
             if (!m.bindsHostPort(want)) {
                 String has = m.ports().isEmpty() ? "publishes no host port"
                         : "publishes host port(s) " + m.ports().stream().map(p -> String.valueOf(p.hostPort())).toList();

@@ -22,7 +22,7 @@ public final class ApiProxyRequiredRule extends DeviceRule {
 
     @Override
     public void check(Device d, Plant plant, List<Finding> out) {
-        if (d.isEdge() && d.modules(ModuleType.API_PROXY).isEmpty() && plant.hasEdgeChildren(d.id())) {
+        if (d.isEdge() && !DeviceParts.hasModule(d, ModuleType.API_PROXY) && plant.hasEdgeChildren(d.id())) {
             out.add(finding(d, "modules", "Device has IoT Edge children but no API proxy module; the children cannot pull "
                     + "their images ($upstream:" + plant.apiProxy().port() + "/…) through it.",
                     "Add the API proxy module '" + plant.apiProxy().moduleName() + "' (image azureiotedge-api-proxy) "

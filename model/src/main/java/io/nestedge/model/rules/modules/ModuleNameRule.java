@@ -16,6 +16,19 @@ import java.util.List;
 public final class ModuleNameRule extends DeviceRule {
     private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("^[a-zA-Z0-9_-]+$");
 
+    private static boolean valid(String n) {
+        if (n.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < n.length(); i++) {
+            char c = n.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Creates the rule. */
     public ModuleNameRule() {
         super("NE-MODULE-NAME", Severity.ERROR, "facts §5", "Module names match ^[a-zA-Z0-9_-]+$ and are not edgeAgent or edgeHub.");
@@ -24,6 +37,9 @@ public final class ModuleNameRule extends DeviceRule {
     @Override
     public void check(Device d, Plant plant, List<Finding> out) {
         for (EdgeModule m : d.modules()) {
+            if (valid(m.name()) && !m.name().equalsIgnoreCase("edgeAgent") && !m.name().equalsIgnoreCase("edgeHub")) {
+                continue;
+            }
             String field = DeviceParts.moduleField(m, "name");
             if (!NAME.matcher(m.name()).matches()) {
                 out.add(finding(d, field, "Module name '" + m.name() + "' is not allowed in a deployment (only letters, digits, '_' and '-').",

@@ -29,7 +29,10 @@ public final class NginxPortRule extends DeviceRule {
     @Override
     public void check(Device d, Plant plant, List<Finding> out) {
         int hostPort = plant.apiProxy().port();
-        for (EdgeModule m : d.modules(ModuleType.API_PROXY)) {
+        for (EdgeModule m : d.modules()) {
+            if (m.type() != ModuleType.API_PROXY) {
+                continue;
+            }
             int want = m.ports().stream().filter(p -> p.hostPort() == hostPort).mapToInt(p -> p.containerPort())
                     .findFirst().orElse(hostPort);
             String v = m.env().get(NGINX_DEFAULT_PORT);

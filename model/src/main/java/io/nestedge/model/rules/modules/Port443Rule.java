@@ -22,6 +22,20 @@ public final class Port443Rule extends DeviceRule {
 
     @Override
     public void check(Device d, Plant plant, List<Finding> out) {
+        int count = 0;
+        if (d.runtime() != null) {
+            for (io.nestedge.model.PortBinding p : d.runtime().edgeHubPorts()) {
+                count += p.hostPort() == 443 ? 1 : 0;
+            }
+        }
+        for (io.nestedge.model.EdgeModule m : d.modules()) {
+            for (io.nestedge.model.PortBinding p : m.ports()) {
+                count += p.hostPort() == 443 ? 1 : 0;
+            }
+        }
+        if (count < 2) {
+            return; // fast path: at most one binding of 443, whatever the protocol
+        }
         List<DeviceParts.Binding> on443 = DeviceParts.bindings(d).stream()
                 .filter(b -> b.port().hostPort() == 443 && "tcp".equalsIgnoreCase(b.port().protocol())).toList();
         if (on443.size() < 2) {

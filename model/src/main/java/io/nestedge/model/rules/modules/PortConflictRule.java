@@ -14,6 +14,17 @@ import java.util.List;
  * refuses: "port is already allocated"; facts §5). Port 443 is reported by NE-PORT-443.
  */
 public final class PortConflictRule extends DeviceRule {
+    private static boolean allDistinct(List<DeviceParts.Binding> all) {
+        for (int i = 0; i < all.size(); i++) {
+            for (int j = i + 1; j < all.size(); j++) {
+                if (all.get(i).port().hostPort() == all.get(j).port().hostPort()) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     /** Creates the rule. */
     public PortConflictRule() {
         super("NE-PORT-CONFLICT", Severity.ERROR, "facts §5", "No two modules of a device bind the same host port.");
@@ -22,7 +33,7 @@ public final class PortConflictRule extends DeviceRule {
     @Override
     public void check(Device d, Plant plant, List<Finding> out) {
         List<DeviceParts.Binding> all = DeviceParts.bindings(d);
-        if (all.size() < 2) {
+        if (all.size() < 2 || allDistinct(all)) {
             return;
         }
         java.util.Map<String, List<DeviceParts.Binding>> byPort = new java.util.LinkedHashMap<>();

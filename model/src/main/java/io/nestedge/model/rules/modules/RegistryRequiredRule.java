@@ -23,7 +23,7 @@ public final class RegistryRequiredRule extends DeviceRule {
 
     @Override
     public void check(Device d, Plant plant, List<Finding> out) {
-        if (d.isEdge() && !d.hasParent() && d.modules(ModuleType.REGISTRY).isEmpty() && plant.hasEdgeChildren(d.id())) {
+        if (d.isEdge() && !d.hasParent() && !DeviceParts.hasModule(d, ModuleType.REGISTRY) && plant.hasEdgeChildren(d.id())) {
             String remote = plant.registry().address().isEmpty() ? "mcr.microsoft.com" : plant.registry().address();
             out.add(finding(d, "modules", "Top-layer device has IoT Edge children but no registry module: nothing serves "
                     + "the images the lower layers pull through the API proxy.",

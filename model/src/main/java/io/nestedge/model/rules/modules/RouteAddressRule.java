@@ -27,7 +27,10 @@ public final class RouteAddressRule extends DeviceRule {
 
     @Override
     public void check(Device d, Plant plant, List<Finding> out) {
-        for (EdgeModule proxy : d.modules(ModuleType.API_PROXY)) {
+        for (EdgeModule proxy : d.modules()) {
+            if (proxy.type() != ModuleType.API_PROXY) {
+                continue;
+            }
             String field = DeviceParts.moduleField(proxy, "env." + ENV);
             String v = proxy.env().get(ENV);
             String example = d.modules(ModuleType.REGISTRY).stream().findFirst().map(r -> r.name() + ":5000").orElse("registry:5000");

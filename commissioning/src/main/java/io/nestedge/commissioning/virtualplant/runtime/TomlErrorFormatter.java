@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * </pre>
  */
 public final class TomlErrorFormatter {
-    private static final Pattern EXPECTED = Pattern.compile("expected (.+)$");
+    private static final Pattern EXPECTED = Pattern.compile("\\bexpected (.+)$");
 
     private TomlErrorFormatter() {
     }

@@ -40,12 +40,12 @@ public final class TestPki {
     public record EdgeCa(X509Certificate cert, PrivateKey key, String chainPem, String keyPem) {
     }
 
-    /** Edge CA "name.ca" signed by the root, file = Edge CA then root. */
+    /** Edge CA "name.ca" signed by the root; the file holds the Edge CA only (the root is optional, facts §4). */
     public EdgeCa edgeCa(String name, Instant notBefore, Instant notAfter) throws Exception {
         KeyPair kp = rsa();
         X509Certificate c = cert(X500Name.getInstance(root.getSubjectX500Principal().getEncoded()),
                 rootKeys.getPrivate(), new X500Name("CN=" + name + ".ca"), kp, notBefore, notAfter, true);
-        return new EdgeCa(c, kp.getPrivate(), PemFiles.pem(c, root), PemFiles.pem(kp.getPrivate()));
+        return new EdgeCa(c, kp.getPrivate(), PemFiles.pem(c), PemFiles.pem(kp.getPrivate()));
     }
 
     /** Edge CA valid from yesterday for 90 days. */

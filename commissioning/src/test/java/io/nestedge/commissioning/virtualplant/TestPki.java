@@ -61,7 +61,7 @@ public final class TestPki {
     /** The root's key, PKCS#8-encrypted with a password (as Microsoft's test scripts leave it: F2). */
     public String encryptedRootKeyPem() throws Exception {
         var enc = new JceOpenSSLPKCS8EncryptorBuilder(PKCS8Generator.AES_256_CBC)
-                .setPassword("1234".toCharArray()).setRandom(RANDOM).build();
+                .setProvider(new org.bouncycastle.jce.provider.BouncyCastleProvider()).setPassword("1234".toCharArray()).setRandom(RANDOM).build();
         PemObject o = new JcaPKCS8Generator(rootKeys.getPrivate(), enc).generate();
         return PemFiles.pem(o);
     }

@@ -53,7 +53,7 @@ public final class ShellInterpreter {
                 continue;
             }
             byte[] pipeIn = input;
-            input = new byte[0];
+            input = remainingAfter(p, input);
             CommandResult last = null;
             for (int i = 0; i < p.commands().size(); i++) {
                 last = runRedirected(s, p.commands().get(i), pipeIn);
@@ -224,6 +224,19 @@ public final class ShellInterpreter {
         return -1;
     }
 
+    /** What is left of the standard input after a pipeline's first command took its part. */
+    private static byte[] remainingAfter(ShellParser.Pipeline p, byte[] input) {
+        StdinNeed need = need(p.commands().get(0));
+        if (need == StdinNeed.ALL) {
+            return new byte[0];
+        }
+        if (need == StdinNeed.LINE) {
+            int nl = indexOf(input, (byte) '\n');
+            return nl < 0 ? new byte[0] : Arrays.copyOfRange(input, nl + 1, input.length);
+        }
+        return input;
+    }
+
     /** How much standard input a command line consumes. */
     public enum StdinNeed {
         /** Nothing: the channel's input is not read. */ NONE,
@@ -244,24 +257,37 @@ public final class ShellInterpreter {
         }
         StdinNeed need = StdinNeed.NONE;
         for (ShellParser.Pipeline p : pipelines) {
-            ShellParser.Command c = p.commands().get(0);
-            List<String> w = c.words();
-            int k = 0;
-            if (w.get(0).equals("sudo")) {
-                need = w.contains("-S") || w.stream().anyMatch(x -> x.matches("-[a-zA-Z]*S[a-zA-Z]*")) ? StdinNeed.LINE : need;
-                k = 1;
-                while (k < w.size() && w.get(k).startsWith("-")) {
-                    k += w.get(k).equals("-p") || w.get(k).equals("-u") ? 2 : 1;
-                }
+            StdinNeed n = need(p.commands().get(0));
+            if (n == StdinNeed.ALL) {
+                return n;
             }
-            if (k < w.size()) {
-                List<String> args = w.subList(k + 1, w.size());
-                String cmd = w.get(k);
-                boolean files = args.stream().anyMatch(x -> !x.startsWith("-"));
-                if (cmd.equals("tee") || (cmd.equals("cat") && !files)
-                        || (cmd.equals("sha256sum") && args.contains("-c") && !files)) {
-                    return StdinNeed.ALL;
+            if (n == StdinNeed.LINE) {
+                need = n;
+            }
+        }
+        return need;
+    }
+
+    private static StdinNeed need(ShellParser.Command c) {
+        List<String> w = c.words();
+        StdinNeed need = StdinNeed.NONE;
+        int k = 0;
+        if (w.get(0).equals("sudo")) {
+            k = 1;
+            while (k < w.size() && w.get(k).startsWith("-")) {
+                if (w.get(k).matches("-[a-zA-Z]*S[a-zA-Z]*")) {
+                    need = StdinNeed.LINE;
                 }
+                k += w.get(k).equals("-p") || w.get(k).equals("-u") ? 2 : 1;
+            }
+        }
+        if (k < w.size()) {
+            List<String> args = w.subList(k + 1, w.size());
+            String cmd = w.get(k);
+            boolean files = args.stream().anyMatch(x -> !x.startsWith("-"));
+            if (cmd.equals("tee") || (cmd.equals("cat") && !files)
+                    || (cmd.equals("sha256sum") && args.contains("-c") && !files)) {
+                return StdinNeed.ALL;
             }
         }
         return need;

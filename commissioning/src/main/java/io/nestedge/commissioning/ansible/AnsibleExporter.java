@@ -61,7 +61,7 @@ public final class AnsibleExporter {
         Map<String, BundleInfo> byId = new LinkedHashMap<>();
         for (BundleInfo b : bundles) {
             if (b.keysEncrypted()) {
-                throw new InputException(bundleDir.resolve(b.deviceId()).toString(), "bundle.json",
+                throw new InputException(io.nestedge.model.bundle.Bundles.bundleDir(bundleDir, b.deviceId()).toString(), "bundle.json",
                         "the device keys in this bundle are encrypted (USB bundle).",
                         "Export again with --plain-keys for SSH/Ansible commissioning.");
             }
@@ -151,7 +151,8 @@ public final class AnsibleExporter {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("nestedge_device_id", b.deviceId());
         v.put("nestedge_parent", b.parentId());
-        v.put("nestedge_staging", STAGING_ROOT + "/" + b.deviceId());
+        v.put("nestedge_staging", STAGING_ROOT + "/" + io.nestedge.model.export.ExportLayout.dirName(b.deviceId()));
+        v.put("nestedge_bundle_dir", io.nestedge.model.export.ExportLayout.deviceDir(b.deviceId()));
         v.put("nestedge_steps", steps);
         return v;
     }
@@ -171,7 +172,7 @@ public final class AnsibleExporter {
             tasks.add(task("Staging directory", "ansible.builtin.file", Map.of("path", "{{ nestedge_staging }}",
                     "state", "directory", "mode", "0700", "owner", "root", "group", "root")));
             tasks.add(task("Upload the bundle", "ansible.builtin.copy", Map.of(
-                    "src", "{{ nestedge_bundles }}/{{ inventory_hostname }}/", "dest", "{{ nestedge_staging }}/",
+                    "src", "{{ nestedge_bundles }}/{{ nestedge_bundle_dir }}/", "dest", "{{ nestedge_staging }}/",
                     "mode", "preserve")));
             Map<String, Object> stepTask = task("{{ item.title }}", "ansible.builtin.shell",
                     Map.of("cmd", "{{ item.script }}", "chdir", "{{ nestedge_staging }}", "executable", "/bin/bash"));

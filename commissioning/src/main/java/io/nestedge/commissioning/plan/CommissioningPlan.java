@@ -73,7 +73,7 @@ public record CommissioningPlan(Plant plant, List<DevicePlan> devices) {
         java.util.Map<String, BundleInfo> byId = new java.util.HashMap<>();
         for (BundleInfo b : bundles) {
             if (plant.device(b.deviceId()).isEmpty()) {
-                throw new InputException(exportDir.resolve(b.deviceId()).toString(), "bundle.json",
+                throw new InputException(io.nestedge.model.bundle.Bundles.bundleDir(exportDir, b.deviceId()).toString(), "bundle.json",
                         "device " + b.deviceId() + " is not in the plant.", "Use the plant the bundles were exported from.");
             }
             byId.put(b.deviceId(), b);
@@ -93,11 +93,11 @@ public record CommissioningPlan(Plant plant, List<DevicePlan> devices) {
                 continue;
             }
             if (b.keysEncrypted()) {
-                throw new InputException(exportDir.resolve(d.id()).toString(), "bundle.json",
+                throw new InputException(io.nestedge.model.bundle.Bundles.bundleDir(exportDir, d.id()).toString(), "bundle.json",
                         "the device keys in this bundle are encrypted (a USB bundle, for install.sh on the device).",
                         "Export again with --plain-keys for SSH commissioning.");
             }
-            out.add(new DevicePlan(d, route(plant, d), exportDir.resolve(d.id()), b, STAGING_PREFIX + d.id(),
+            out.add(new DevicePlan(d, route(plant, d), io.nestedge.model.bundle.Bundles.bundleDir(exportDir, d.id()), b, STAGING_PREFIX + d.id(),
                     InstallSteps.forDevice(b.spec())));
         }
         return new CommissioningPlan(plant, out);

@@ -39,6 +39,11 @@ public final class Bundles {
         }
     }
 
+    /** The bundle directory of a device in an export directory ({@code devices/<dir>}). */
+    public static Path bundleDir(Path exportDir, String deviceId) {
+        return exportDir.resolve(io.nestedge.model.export.ExportLayout.deviceDir(deviceId));
+    }
+
     /**
      * Reads the description of one bundle.
      *
@@ -70,7 +75,8 @@ public final class Bundles {
     }
 
     /**
-     * Reads every device bundle under an export directory (each sub-directory with a {@code bundle.json}).
+     * Reads every device bundle of an export directory: each sub-directory of {@code devices/} (or of
+     * the directory itself) with a {@code bundle.json}.
      *
      * @param exportDir the export's output directory
      * @return bundles sorted by device ID
@@ -78,7 +84,9 @@ public final class Bundles {
      */
     public static List<BundleInfo> readAll(Path exportDir) throws InputException {
         List<BundleInfo> out = new ArrayList<>();
-        try (Stream<Path> s = Files.list(exportDir)) {
+        Path devices = exportDir.resolve(io.nestedge.model.export.ExportLayout.DEVICES);
+        Path scan = Files.isDirectory(devices) ? devices : exportDir;
+        try (Stream<Path> s = Files.list(scan)) {
             for (Path p : s.sorted().toList()) {
                 if (Files.isRegularFile(p.resolve(INFO_FILE))) {
                     out.add(read(p));

@@ -38,6 +38,23 @@ public final class Certificates {
         }
     }
 
+    /**
+     * The SHA-256 fingerprint as {@code openssl x509 -fingerprint -sha256} prints it (upper-case hex
+     * pairs separated by colons), so a technician can compare what install.sh prints on the device
+     * with the export report.
+     */
+    public static String sha256FingerprintOpenssl(X509Certificate cert) {
+        String hex = sha256Fingerprint(cert).toUpperCase(java.util.Locale.ROOT);
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < hex.length(); i += 2) {
+            if (i > 0) {
+                sb.append(':');
+            }
+            sb.append(hex, i, i + 2);
+        }
+        return sb.toString();
+    }
+
     /** The subject key identifier extension's value, if present. */
     public static Optional<byte[]> subjectKeyId(X509Certificate cert) {
         byte[] ext = cert.getExtensionValue(Extension.subjectKeyIdentifier.getId());

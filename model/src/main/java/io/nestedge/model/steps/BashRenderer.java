@@ -92,6 +92,13 @@ public final class BashRenderer {
         } else if (a instanceof Probe p && p.kind() == Action.ProbeKind.CHECK_JSON) {
             // On the device a technician reads the text form; the SSH engine parses the JSON form.
             sb.append(ind).append("if ! iotedge check --verbose </dev/null; then warn 'iotedge check reported errors (see above)'; fi\n");
+        } else if (a instanceof Probe p && p.kind() == Action.ProbeKind.S_CLIENT) {
+            // Show the parent's certificate and the verification result; warn unless it verifies.
+            sb.append(ind).append("tls=$(").append(ShellQuote.command(p.argv())).append(" </dev/null 2>&1 || true)\n");
+            sb.append(ind).append("printf '%s\\n' \"$tls\" | grep -E '^(subject|issuer)=|Verify return code' || true\n");
+            sb.append(ind).append("case \"$tls\" in *'Verify return code: 0 (ok)'*) ;; *) warn ")
+                    .append(ShellQuote.quote("the parent's TLS certificate did not verify: " + String.join(" ", p.argv())))
+                    .append(" ;; esac\n");
         } else if (a instanceof Probe p) {
             sb.append(ind).append(ShellQuote.command(p.argv())).append(" </dev/null || true\n");
         } else {

@@ -1,0 +1,64 @@
+package io.nestedge.model.bundle;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
+
+/** Writes a {@code .tar.gz} of a bundle (Apache Commons Compress), keeping each file's mode. */
+final class TarGz {
+    private TarGz() {
+    }
+
+    /** A file to archive. */
+    record Entry(byte[] content, int mode) { }
+
+    /**
+     * @param root top-level directory name inside the archive
+     * @param files relative path to entry
+     * @param mtime modification time of every entry, ms since the epoch (fixed for reproducible archives)
+     * @return the archive bytes
+     */
+    static byte[] of(String root, Map<String, Entry> files, long mtime) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(bytes))) {
+            tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+            tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+            java.util.Set<String> dirs = new java.util.TreeSet<>();
+            for (String p : new TreeMap<>(files).keySet()) {
+                int i = p.indexOf('/');
+                while (i > 0) {
+                    dirs.add(p.substring(0, i));
+                    i = p.indexOf('/', i + 1);
+                }
+            }
+            TarArchiveEntry top = new TarArchiveEntry(root + "/");
+            top.setMode(040700);
+            top.setModTime(mtime);
+            tar.putArchiveEntry(top);
+            tar.closeArchiveEntry();
+            for (String d : dirs) {
+                TarArchiveEntry e = new TarArchiveEntry(root + "/" + d + "/");
+                e.setMode(040700);
+                e.setModTime(mtime);
+                tar.putArchiveEntry(e);
+                tar.closeArchiveEntry();
+            }
+            for (Map.Entry<String, Entry> f : new TreeMap<>(files).entrySet()) {
+                TarArchiveEntry e = new TarArchiveEntry(root + "/" + f.getKey());
+                e.setSize(f.getValue().content().length);
+                e.setMode(0100000 | f.getValue().mode());
+                e.setModTime(mtime);
+                tar.putArchiveEntry(e);
+                tar.write(f.getValue().content());
+                tar.closeArchiveEntry();
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write the archive", e);
+        }
+        return bytes.toByteArray();
+    }
+}

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Runs a bundle's install.sh for real, as root, in a private mount and UTS namespace: tmpfs over the
+# directories it writes (/etc/aziot, /var/aziot, /var/lib/aziot, /var/lib/nestedge, the trust store),
+# the machine hostname set to the device's, and stand-ins only for iotedge, docker and systemctl
+# (first on PATH). After install.sh, prints what was installed (owner, group, mode) so the test can
+# check it; the namespace and its mounts vanish when this script ends.
+# Usage: run-install-sandboxed.sh BUNDLE_DIR MACHINE_HOSTNAME STANDINS_DIR [install.sh args...]
+set -euo pipefail
+bundle=$1; host=$2; standins=$3; shift 3
+exec unshare --mount --uts --propagation private bash -c '
+  set -u
+  bundle=$1; host=$2; standins=$3; shift 3
+  hostname "$host"
+  certs_copy=$(mktemp -d)
+  cp -a /etc/ssl/certs/. "$certs_copy"/
+  for d in /etc/aziot /var/aziot /var/lib/aziot /var/lib/nestedge /usr/local/share/ca-certificates /etc/ssl/certs; do
+    mkdir -p "$d"
+    mount -t tmpfs -o mode=0755 tmpfs "$d"
+  done
+  cp -a "$certs_copy"/. /etc/ssl/certs/ && rm -rf "$certs_copy"
+  PATH="$standins:$PATH" "$bundle/install.sh" "$@"
+  rc=$?
+  echo "=== installed"
+  for f in /var/aziot/certs /var/aziot/certs/* /var/aziot/secrets /var/aziot/secrets/* /etc/aziot/config.toml; do
+    [ -e "$f" ] && stat -c "%n %U %G %a" "$f"
+  done
+  echo "=== trust store"
+  ls /usr/local/share/ca-certificates
+  echo "=== rc $rc"
+  exit $rc
+' _ "$bundle" "$host" "$standins" "$@"

@@ -92,11 +92,6 @@ public record CommissioningPlan(Plant plant, List<DevicePlan> devices) {
             if (b == null || (!only.isEmpty() && !only.contains(d.id()))) {
                 continue;
             }
-            if (b.keysEncrypted()) {
-                throw new InputException(io.nestedge.model.bundle.Bundles.bundleDir(exportDir, d.id()).toString(), "bundle.json",
-                        "the device keys in this bundle are encrypted (a USB bundle, for install.sh on the device).",
-                        "Export again with --plain-keys for SSH commissioning.");
-            }
             out.add(new DevicePlan(d, route(plant, d), io.nestedge.model.bundle.Bundles.bundleDir(exportDir, d.id()), b, STAGING_PREFIX + d.id(),
                     InstallSteps.forDevice(b.spec())));
         }
@@ -149,6 +144,24 @@ public record CommissioningPlan(Plant plant, List<DevicePlan> devices) {
      * @return one job per device, parents first
      */
     public List<DeviceJob> jobs(Function<DevicePlan, DeviceShell> shells, Duration timeout) {
+        return jobs(shells, timeout, () -> null);
+    }
+
+    /** True when any bundle of the plan has encrypted keys (a pass phrase is needed to commission). */
+    public boolean needsKeyPassphrase() {
+        return devices.stream().anyMatch(p -> p.bundle().keysEncrypted());
+    }
+
+    /**
+     * Turns the plan into jobs.
+     *
+     * @param shells opens (lazily) the connection to a device
+     * @param timeout timeout of each remote command
+     * @param keyPassphrase pass phrase of USB bundles' encrypted keys (a fresh copy per call)
+     * @return one job per device, parents first
+     */
+    public List<DeviceJob> jobs(Function<DevicePlan, DeviceShell> shells, Duration timeout,
+            java.util.function.Supplier<char[]> keyPassphrase) {
         List<DeviceJob> jobs = new ArrayList<>();
         for (DevicePlan p : devices) {
             DeviceShell shell = shells.apply(p);
@@ -159,7 +172,7 @@ public record CommissioningPlan(Plant plant, List<DevicePlan> devices) {
             for (InstallStep s : p.steps()) {
                 tasks.add(new RemoteStep(s, shell, p.staging(), state, timeout));
                 if (s.id().equals(InstallSteps.PREFLIGHT)) {
-                    tasks.add(new UploadBundleStep(p.bundleDir(), shell, p.staging()));
+                    tasks.add(new UploadBundleStep(p.bundleDir(), shell, p.staging(), p.bundle(), keyPassphrase));
                 }
             }
             jobs.add(new DeviceJob(p.device().id(), p.device().parentId(), tasks, cleanup(shell, p.staging(), timeout)));

@@ -34,6 +34,16 @@ public interface DeviceShell {
     void upload(Path local, String remotePath, int mode) throws IOException;
 
     /**
+     * Uploads bytes as a file created with {@code mode} (e.g. a decrypted key, 0600).
+     *
+     * @param content the file's bytes
+     * @param remotePath absolute path on the device (its directory exists)
+     * @param mode POSIX mode
+     * @throws IOException when the transfer fails
+     */
+    void upload(byte[] content, String remotePath, int mode) throws IOException;
+
+    /**
      * Creates a private directory (0700) owned by the login user, for the staging copy of the bundle.
      *
      * @param path absolute path

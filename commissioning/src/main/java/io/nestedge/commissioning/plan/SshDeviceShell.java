@@ -74,6 +74,11 @@ public final class SshDeviceShell implements DeviceShell, AutoCloseable {
     }
 
     @Override
+    public void upload(byte[] content, String remotePath, int mode) throws IOException {
+        shell().upload(content, remotePath, mode);
+    }
+
+    @Override
     public void makePrivateDir(String path) throws IOException {
         ExecResult r = shell().exec(ShellQuote.command("mkdir", "-p", path) + " && " + ShellQuote.command("chmod", "700", path),
                 Duration.ofSeconds(30));

@@ -21,16 +21,24 @@ public final class UploadBundleStep implements StepTask {
     private final Path bundleDir;
     private final DeviceShell shell;
     private final String staging;
+    private final io.nestedge.model.bundle.BundleInfo info;
+    private final java.util.function.Supplier<char[]> keyPassphrase;
 
     /**
      * @param bundleDir the device's local bundle directory
      * @param shell the device connection
      * @param staging absolute staging path on the device
+     * @param info the bundle's description
+     * @param keyPassphrase pass phrase of a USB bundle's encrypted keys (asked only when needed);
+     *     the keys are decrypted on the laptop and travel over SSH, as install.sh would decrypt them
      */
-    public UploadBundleStep(Path bundleDir, DeviceShell shell, String staging) {
+    public UploadBundleStep(Path bundleDir, DeviceShell shell, String staging, io.nestedge.model.bundle.BundleInfo info,
+            java.util.function.Supplier<char[]> keyPassphrase) {
         this.bundleDir = bundleDir;
         this.shell = shell;
         this.staging = staging;
+        this.info = info;
+        this.keyPassphrase = keyPassphrase;
     }
 
     @Override
@@ -74,6 +82,30 @@ public final class UploadBundleStep implements StepTask {
             }
             if (ctx.cancelled()) {
                 return new StepResult(io.nestedge.commissioning.run.StepStatus.CANCELLED, "upload cancelled", log.toString(), List.of());
+            }
+        }
+        if (info.keysEncrypted()) {
+            char[] pass = keyPassphrase.get();
+            try {
+                for (int i = 0; i < info.encryptedKeys().size(); i++) {
+                    Path enc = bundleDir.resolve(info.encryptedKeys().get(i));
+                    java.security.PrivateKey key;
+                    try {
+                        key = io.nestedge.model.pki.PkiFiles.readPrivateKey(enc, pass);
+                    } catch (io.nestedge.model.io.InputException e) {
+                        return StepResult.failed("cannot decrypt " + info.encryptedKeys().get(i) + ": " + e.problem(), log.toString(),
+                                List.of(new io.nestedge.commissioning.run.Remark("The bundle's device keys are encrypted with the "
+                                        + "pass phrase chosen at export.", "Enter the bundle pass phrase used at export.", "", "")));
+                    }
+                    String plain = info.spec().keyFiles().get(i).source();
+                    shell.upload(io.nestedge.model.pki.Pem.privateKey(key).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                            staging + "/" + plain, 0600);
+                    log.append("decrypted and uploaded ").append(plain).append('\n');
+                }
+            } finally {
+                if (pass != null) {
+                    java.util.Arrays.fill(pass, '\0');
+                }
             }
         }
         ctx.output(files + " files uploaded\n");

@@ -66,11 +66,15 @@ public final class CommissioningService {
      * @param journal the JSONL journal to append to
      * @param resume true to skip steps the journal records as done
      * @param devices device IDs to commission (empty: all with a bundle)
+     * @param bundlePassphrase pass phrase of USB bundles' encrypted keys, asked when first needed
+     *     (a fresh copy per call; may return null when the bundles have plain keys)
      */
-    public record Options(int parallel, Duration commandTimeout, Path journal, boolean resume, List<String> devices) {
+    public record Options(int parallel, Duration commandTimeout, Path journal, boolean resume, List<String> devices,
+            java.util.function.Supplier<char[]> bundlePassphrase) {
         /** Copies the list. */
         public Options {
             devices = List.copyOf(devices);
+            bundlePassphrase = bundlePassphrase == null ? () -> null : bundlePassphrase;
         }
     }
 
@@ -104,7 +108,7 @@ public final class CommissioningService {
                 SshDeviceShell s = new SshDeviceShell(ssh, route(plant, p), sudo, p.device().id());
                 shells.add(s);
                 return s;
-            }, options.commandTimeout());
+            }, options.commandTimeout(), options.bundlePassphrase());
             RunListener both = (RunEvent e) -> {
                 journal.onEvent(e);
                 if (listener != null) {

@@ -61,7 +61,7 @@ public final class InspectorModel {
                 d.hasParent() ? d.parentId() : NO_PARENT, parents, t -> parentProblem(plant, id, t), true,
                 t -> NO_PARENT.equals(t) ? Commands.disconnect(id) : Command.of("Set parent of " + id + " to " + t,
                         p -> p.updateDevice(id, x -> x.withParent(t)))));
-        f.add(integer("Hierarchy", "Expected offline days", "Longest time without the parent, days (facts §4: server certs last ~25 days)",
+        f.add(integer("Hierarchy", "Offline days", "Expected longest time without the parent, days (facts §4: server certs last ~25 days)",
                 d.expectedOfflineDays(), 0, 3650, id, "expected offline days", (dev, v) -> dev.toBuilder().expectedOfflineDays(v).build()));
         SshEndpoint s = d.ssh();
         f.add(text("SSH", "Address", "IP or DNS name the laptop (or the parent) dials", s.address(), NO_CHECK, false, id,

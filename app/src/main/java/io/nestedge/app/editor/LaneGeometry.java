@@ -147,4 +147,44 @@ public final class LaneGeometry {
     public static double clampInto(Lane lane, double y) {
         return Math.max(y, lane.top() + NodeMetrics.LANE_PADDING);
     }
+
+    /**
+     * The device whose node contains a content point, the last drawn (topmost) first.
+     *
+     * @param plant the plant (for drawing order)
+     * @param x content x
+     * @param y content y
+     * @param slack extra margin around each node, pixels (ports stick out of the node)
+     * @return the device ID, if any
+     */
+    public Optional<String> deviceAt(Plant plant, double x, double y, double slack) {
+        List<Device> ds = plant.devices();
+        for (int i = ds.size() - 1; i >= 0; i--) {
+            Position p = positions.get(ds.get(i).id());
+            if (p != null && x >= p.x() - slack && x <= p.x() + NodeMetrics.WIDTH + slack
+                    && y >= p.y() - slack && y <= p.y() + NodeMetrics.HEIGHT + slack) {
+                return Optional.of(ds.get(i).id());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The devices whose nodes intersect a content rectangle (marquee selection).
+     *
+     * @param x left
+     * @param y top
+     * @param w width
+     * @param h height
+     * @return device IDs
+     */
+    public List<String> devicesIn(double x, double y, double w, double h) {
+        List<String> out = new ArrayList<>();
+        positions.forEach((id, p) -> {
+            if (p.x() < x + w && p.x() + NodeMetrics.WIDTH > x && p.y() < y + h && p.y() + NodeMetrics.HEIGHT > y) {
+                out.add(id);
+            }
+        });
+        return out;
+    }
 }

@@ -6,7 +6,7 @@ package io.nestedge.app.editor;
  */
 public final class NodeMetrics {
     /** Device node width. */
-    public static final double WIDTH = 216;
+    public static final double WIDTH = 248;
     /** Device node height. */
     public static final double HEIGHT = 88;
     /** Radius of a port connector. */

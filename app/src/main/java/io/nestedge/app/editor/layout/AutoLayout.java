@@ -33,7 +33,7 @@ public final class AutoLayout {
     /** Vertical gap between ELK layers, pixels. */
     public static final double LAYER_GAP = 56;
     /** Left margin of the laid-out plant, pixels. */
-    public static final double LEFT = 48;
+    public static final double LEFT = 160;
 
     static {
         // Registers ELK's option types (ElkReflect) and the layered algorithm's options once.

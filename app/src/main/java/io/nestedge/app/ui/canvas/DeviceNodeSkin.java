@@ -50,6 +50,7 @@ public final class DeviceNodeSkin extends SkinBase<DeviceNode> {
      */
     public DeviceNodeSkin(DeviceNode node) {
         super(node);
+        consumeMouseEvents(false); // gestures are handled by the canvas
         body.getStyleClass().add("device-body");
         stripe.getStyleClass().add("kind-stripe");
         iconBox.getStyleClass().add("device-icon-box");

@@ -58,6 +58,9 @@ public final class DeviceNode extends Control {
         setMinSize(NodeMetrics.WIDTH, NodeMetrics.HEIGHT);
         setMaxSize(NodeMetrics.WIDTH, NodeMetrics.HEIGHT);
         resize(NodeMetrics.WIDTH, NodeMetrics.HEIGHT);
+        // Pan, zoom and drag move whole nodes: cache them as bitmaps (DesignerBenchmark measures it).
+        setCache(true);
+        setCacheHint(javafx.scene.CacheHint.DEFAULT);
         selected.addListener((o, a, b) -> pseudoClassStateChanged(SELECTED, b));
         gateway.addListener((o, a, b) -> pseudoClassStateChanged(GATEWAY, b));
         device.addListener((o, a, b) -> pseudoClassStateChanged(LEAF, b != null && !b.isEdge()));

@@ -1,42 +1,25 @@
 package io.nestedge.app;
 
-import io.nestedge.model.Device;
-import io.nestedge.model.Plant;
-import io.nestedge.model.io.InputException;
-import io.nestedge.model.io.PlantFile;
+import io.nestedge.app.editor.DesignerModel;
+import io.nestedge.app.files.RecoveryStore;
+import io.nestedge.app.ui.MainWindow;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.prefs.Preferences;
 import javafx.application.Application;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
-import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 
-/** The JavaFX application: for now a window that lists the opened plant's devices. */
+/**
+ * The JavaFX application: opens the designer window on the plant file given as first argument (or
+ * an empty plant, offering crash recovery). Preferences live under the node
+ * {@code io/nestedge/studio} unless the system property {@code nestedge.prefs.node} names another.
+ */
 public final class StudioApp extends Application {
     @Override
     public void start(Stage stage) {
         List<String> args = getParameters().getRaw();
-        Plant plant = Plant.empty("Untitled plant");
-        String status = "New plant";
-        if (!args.isEmpty()) {
-            try {
-                plant = PlantFile.read(Path.of(args.get(0)));
-                status = args.get(0);
-            } catch (InputException e) {
-                status = e.getMessage();
-            }
-        }
-        ListView<String> list = new ListView<>();
-        for (Device d : plant.devices()) {
-            list.getItems().add(d.layerId() + "  " + d.id() + "  (" + d.kind() + ")  " + d.hostname()
-                    + (d.hasParent() ? "  → " + d.parentId() : ""));
-        }
-        BorderPane root = new BorderPane(list);
-        root.setBottom(new Label(status));
-        stage.setTitle("NestEdge Studio — " + plant.name());
-        stage.setScene(new Scene(root, 900, 600));
-        stage.show();
+        Preferences prefs = Preferences.userRoot().node(System.getProperty("nestedge.prefs.node", "io/nestedge/studio"));
+        MainWindow w = new MainWindow(stage, new DesignerModel(), prefs, new RecoveryStore(RecoveryStore.defaultDir()));
+        w.show(args.isEmpty() ? null : Path.of(args.get(0)));
     }
 }

@@ -1,0 +1,239 @@
+package io.nestedge.app.ui;
+
+import atlantafx.base.theme.Styles;
+import io.nestedge.app.editor.DesignerModel;
+import io.nestedge.app.editor.InspectorField;
+import io.nestedge.app.editor.InspectorModel;
+import io.nestedge.model.Device;
+import io.nestedge.model.Plant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.SetChangeListener;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.controlsfx.control.PropertySheet;
+import org.controlsfx.property.editor.AbstractPropertyEditor;
+import org.controlsfx.property.editor.PropertyEditor;
+
+/**
+ * The inspector: a ControlsFX {@link PropertySheet} over {@link InspectorModel}'s rows, for the
+ * selected device or, with nothing selected, for the plant. Text editors check as you type (red
+ * field, reason below) and commit on Enter or when focus leaves; each commit is one command.
+ */
+public final class InspectorPane extends VBox {
+    private final DesignerModel model;
+    private final PropertySheet sheet = new PropertySheet();
+    private final Label title = new Label();
+    private final Label subtitle = new Label();
+    private final Label problem = new Label();
+    private List<InspectorField> shown = List.of();
+
+    /**
+     * @param model the engine
+     */
+    public InspectorPane(DesignerModel model) {
+        this.model = model;
+        getStyleClass().addAll("side-panel", "inspector");
+        title.getStyleClass().add("panel-title");
+        subtitle.getStyleClass().add("panel-subtitle");
+        VBox titles = new VBox(1, title, subtitle);
+        HBox header = new HBox(titles);
+        header.getStyleClass().add("panel-header");
+        sheet.setId("inspector-sheet");
+        sheet.setModeSwitcherVisible(false);
+        sheet.setSearchBoxVisible(false);
+        sheet.setMode(PropertySheet.Mode.CATEGORY);
+        List<String> order = List.of("Identity", "Hierarchy", "SSH", "System", "Runtime", "Plant", "IoT Hub", "Registry", "API proxy");
+        sheet.setCategoryComparator(java.util.Comparator.comparingInt(c -> order.indexOf(c) < 0 ? 99 : order.indexOf(c)));
+        sheet.setPropertyEditorFactory(item -> editor((FieldItem) item));
+        problem.getStyleClass().add("inspector-problem");
+        problem.setWrapText(true);
+        problem.setId("inspector-problem");
+        problem.managedProperty().bind(problem.visibleProperty());
+        problem.setVisible(false);
+        VBox.setVgrow(sheet, Priority.ALWAYS);
+        getChildren().addAll(header, problem, sheet);
+        model.plantProperty().addListener((o, a, b) -> refresh());
+        model.selection().addListener((SetChangeListener<String>) c -> refresh());
+        refresh();
+    }
+
+    private void refresh() {
+        Plant p = model.plant();
+        Optional<Device> d = model.singleSelection();
+        List<InspectorField> fields;
+        if (d.isPresent()) {
+            fields = InspectorModel.device(p, d.get());
+            title.setText(d.get().id());
+            subtitle.setText(p.isGateway(d.get().id()) ? "IoT Edge gateway" : d.get().isEdge() ? "IoT Edge device" : "Leaf device");
+        } else if (model.selection().size() > 1) {
+            fields = List.of();
+            title.setText(model.selection().size() + " devices selected");
+            subtitle.setText("Select one device to edit it");
+        } else {
+            fields = InspectorModel.plant(p);
+            title.setText("Plant settings");
+            subtitle.setText(p.name());
+        }
+        if (!same(fields, shown)) {
+            shown = fields;
+            problem.setVisible(false);
+            List<PropertySheet.Item> items = new ArrayList<>();
+            fields.forEach(f -> items.add(new FieldItem(f)));
+            sheet.getItems().setAll(items);
+        }
+    }
+
+    private static boolean same(List<InspectorField> a, List<InspectorField> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            InspectorField x = a.get(i);
+            InspectorField y = b.get(i);
+            if (!x.name().equals(y.name()) || !x.value().equals(y.value()) || !x.choices().equals(y.choices())
+                    || !x.category().equals(y.category())) {
+                return false;
+            }
+        }
+        return !a.isEmpty() || b.isEmpty();
+    }
+
+    private PropertyEditor<?> editor(FieldItem item) {
+        InspectorField f = item.field;
+        return switch (f.kind()) {
+            case CHOICE -> choiceEditor(item);
+            default -> textEditor(item, f.kind() == InspectorField.Kind.READ_ONLY);
+        };
+    }
+
+    private PropertyEditor<?> textEditor(FieldItem item, boolean readOnly) {
+        TextField tf = new TextField(item.field.value());
+        tf.setId("inspector-" + item.field.name().replace(' ', '-').toLowerCase(java.util.Locale.ROOT));
+        tf.getStyleClass().add("inspector-field");
+        tf.setEditable(!readOnly);
+        StringProperty committed = new SimpleStringProperty(item.field.value());
+        tf.getProperties().put("committed", committed);
+        if (!readOnly) {
+            tf.textProperty().addListener((o, a, b) -> check(item.field, tf, b));
+            tf.setOnAction(e -> committed.set(tf.getText()));
+            tf.focusedProperty().addListener((o, a, b) -> {
+                if (!b) {
+                    committed.set(tf.getText());
+                }
+            });
+            tf.setOnKeyPressed(e -> {
+                if (e.getCode() == KeyCode.ESCAPE) {
+                    tf.setText(item.field.value());
+                }
+            });
+        }
+        return new AbstractPropertyEditor<String, TextField>(item, tf, readOnly) {
+            @Override
+            @SuppressWarnings("unchecked")
+            protected ObservableValue<String> getObservableValue() {
+                return (StringProperty) getEditor().getProperties().get("committed");
+            }
+
+            @Override
+            public void setValue(String value) {
+                getEditor().setText(value);
+            }
+        };
+    }
+
+    private void check(InspectorField f, TextField tf, String text) {
+        Optional<String> p = f.check().apply(text);
+        tf.pseudoClassStateChanged(Styles.STATE_DANGER, p.isPresent() && f.blocking());
+        tf.pseudoClassStateChanged(Styles.STATE_WARNING, p.isPresent() && !f.blocking());
+        tf.setTooltip(p.map(Tooltip::new).orElse(null));
+        problem.setText(p.map(x -> f.name() + ": " + x + (f.blocking() ? "" : " (the finding will be listed when you commit)")).orElse(""));
+        problem.setVisible(p.isPresent());
+    }
+
+    private PropertyEditor<?> choiceEditor(FieldItem item) {
+        ComboBox<String> box = new ComboBox<>();
+        box.getItems().setAll(item.field.choices());
+        box.setValue(item.field.value());
+        box.setMaxWidth(Double.MAX_VALUE);
+        box.setId("inspector-" + item.field.name().replace(' ', '-').toLowerCase(java.util.Locale.ROOT));
+        box.valueProperty().addListener((o, a, b) -> {
+            Optional<String> p = b == null ? Optional.empty() : item.field.check().apply(b);
+            problem.setText(p.map(x -> item.field.name() + ": " + x).orElse(""));
+            problem.setVisible(p.isPresent());
+            box.pseudoClassStateChanged(Styles.STATE_DANGER, p.isPresent());
+        });
+        return new AbstractPropertyEditor<String, ComboBox<String>>(item, box) {
+            @Override
+            protected ObservableValue<String> getObservableValue() {
+                return getEditor().valueProperty();
+            }
+
+            @Override
+            public void setValue(String value) {
+                getEditor().setValue(value);
+            }
+        };
+    }
+
+    /** Adapts an {@link InspectorField} to the property sheet; setting a value executes its command. */
+    private final class FieldItem implements PropertySheet.Item {
+        private final InspectorField field;
+
+        FieldItem(InspectorField field) {
+            this.field = field;
+        }
+
+        @Override
+        public Class<?> getType() {
+            return String.class;
+        }
+
+        @Override
+        public String getCategory() {
+            return field.category();
+        }
+
+        @Override
+        public String getName() {
+            return field.name();
+        }
+
+        @Override
+        public String getDescription() {
+            return field.description();
+        }
+
+        @Override
+        public Object getValue() {
+            return field.value();
+        }
+
+        @Override
+        public void setValue(Object value) {
+            if (value != null) {
+                field.commitText(value.toString()).ifPresent(model::execute);
+            }
+        }
+
+        @Override
+        public Optional<ObservableValue<? extends Object>> getObservableValue() {
+            return Optional.empty();
+        }
+
+        @Override
+        public boolean isEditable() {
+            return field.kind() != InspectorField.Kind.READ_ONLY;
+        }
+    }
+}

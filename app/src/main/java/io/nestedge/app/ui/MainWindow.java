@@ -1,0 +1,150 @@
+package io.nestedge.app.ui;
+
+import io.nestedge.app.editor.DesignerModel;
+import io.nestedge.app.files.RecentFiles;
+import io.nestedge.app.files.RecoveryStore;
+import io.nestedge.app.ui.canvas.DesignerCanvas;
+import java.nio.file.Path;
+import java.util.prefs.Preferences;
+import javafx.scene.Scene;
+import javafx.scene.control.SplitPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+
+/**
+ * The designer window (the shell): menu and toolbar on top, palette left, canvas centre, inspector
+ * and findings right, status bar below. It wires the views to one {@link DesignerModel}; window
+ * geometry, split positions and theme are remembered in {@link Preferences}.
+ */
+public final class MainWindow {
+    private final Stage stage;
+    private final DesignerModel model;
+    private final DesignerCanvas canvas;
+    private final FileController files;
+    private final DesignerActions actions;
+    private final Preferences prefs;
+    private final SplitPane main;
+    private final SplitPane right;
+    private final Scene scene;
+
+    /**
+     * Builds the window.
+     *
+     * @param stage the stage to fill
+     * @param model the engine
+     * @param prefs where layout, theme and recent files are kept
+     * @param recovery the autosave store
+     */
+    public MainWindow(Stage stage, DesignerModel model, Preferences prefs, RecoveryStore recovery) {
+        this.stage = stage;
+        this.model = model;
+        this.prefs = prefs;
+        this.canvas = new DesignerCanvas(model);
+        this.files = new FileController(stage, model, new RecentFiles(prefs), recovery);
+        this.actions = new DesignerActions(stage, model, canvas, files);
+        InspectorPane inspector = new InspectorPane(model);
+        FindingsPane findings = new FindingsPane(model, canvas::reveal);
+        right = new SplitPane(inspector, findings);
+        right.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        right.setDividerPositions(prefs.getDouble("split.right", 0.62));
+        PalettePane palette = new PalettePane();
+        main = new SplitPane(palette, canvas, right);
+        SplitPane.setResizableWithParent(palette, false);
+        SplitPane.setResizableWithParent(right, false);
+        main.setDividerPositions(prefs.getDouble("split.left", 0.17), prefs.getDouble("split.main", 0.74));
+        BorderPane root = new BorderPane(main);
+        root.setTop(new VBox(actions.menuBar(), actions.toolBar()));
+        root.setBottom(new StatusBar(model, canvas.viewportProperty()));
+        root.setId("designer-root");
+        scene = new Scene(root, prefs.getDouble("window.w", 1400), prefs.getDouble("window.h", 880));
+        scene.getStylesheets().add(Theme.designerStylesheet());
+        stage.setScene(scene);
+        stage.titleProperty().bind(model.titleProperty());
+        double x = prefs.getDouble("window.x", Double.NaN);
+        double y = prefs.getDouble("window.y", Double.NaN);
+        if (!Double.isNaN(x) && !Double.isNaN(y)) {
+            stage.setX(x);
+            stage.setY(y);
+        }
+        stage.setMaximized(prefs.getBoolean("window.maximized", false));
+        actions.darkProperty().set(prefs.getBoolean("theme.dark", false));
+        applyTheme();
+        actions.darkProperty().addListener((o, a, b) -> {
+            prefs.putBoolean("theme.dark", b);
+            applyTheme();
+        });
+        stage.setOnCloseRequest(e -> {
+            if (!files.confirmDiscard()) {
+                e.consume();
+                return;
+            }
+            saveLayout();
+            files.shutdown();
+            stage.close();
+        });
+    }
+
+    private void applyTheme() {
+        (actions.darkProperty().get() ? Theme.DARK : Theme.LIGHT).apply();
+    }
+
+    /**
+     * Shows the window: opens {@code file} when given, otherwise offers crash recovery, then starts
+     * autosaving.
+     *
+     * @param file plant file from the command line, or null
+     */
+    public void show(Path file) {
+        stage.show();
+        if (file != null) {
+            files.openFile(file);
+        } else {
+            files.offerRecovery();
+        }
+        canvas.fit();
+        files.startAutosave();
+    }
+
+    /** Remembers window geometry and split positions. */
+    public void saveLayout() {
+        prefs.putBoolean("window.maximized", stage.isMaximized());
+        if (!stage.isMaximized()) {
+            prefs.putDouble("window.x", stage.getX());
+            prefs.putDouble("window.y", stage.getY());
+            prefs.putDouble("window.w", scene.getWidth());
+            prefs.putDouble("window.h", scene.getHeight());
+        }
+        double[] d = main.getDividerPositions();
+        if (d.length == 2) {
+            prefs.putDouble("split.left", d[0]);
+            prefs.putDouble("split.main", d[1]);
+        }
+        prefs.putDouble("split.right", right.getDividerPositions()[0]);
+    }
+
+    /** The engine (tests). */
+    public DesignerModel model() {
+        return model;
+    }
+
+    /** The canvas (tests, screenshots). */
+    public DesignerCanvas canvas() {
+        return canvas;
+    }
+
+    /** File actions (tests). */
+    public FileController files() {
+        return files;
+    }
+
+    /** Menu/toolbar actions (tests, screenshots). */
+    public DesignerActions actions() {
+        return actions;
+    }
+
+    /** The scene. */
+    public Scene scene() {
+        return scene;
+    }
+}

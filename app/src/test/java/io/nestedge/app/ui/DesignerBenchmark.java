@@ -1,0 +1,195 @@
+package io.nestedge.app.ui;
+
+import io.nestedge.app.editor.Commands;
+import io.nestedge.app.editor.DesignerModel;
+import io.nestedge.app.editor.LaneGeometry;
+import io.nestedge.app.editor.layout.AutoLayout;
+import io.nestedge.app.files.RecoveryStore;
+import io.nestedge.model.Plant;
+import io.nestedge.model.Position;
+import io.nestedge.model.io.PlantFile;
+import io.nestedge.model.samples.SamplePlants;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.event.Event;
+import javafx.geometry.Point2D;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.PickResult;
+import javafx.stage.Stage;
+
+/**
+ * Benchmark (a main, excluded from surefire): opens a generated plant of about 2,000 devices in the
+ * real designer window, runs ELK auto-layout, then measures frame intervals (from scene pulse
+ * listeners) while panning and while dragging 20 selected devices. Prints p50/p95 in milliseconds.
+ * Run under Xvfb ({@code -Dprism.order=sw}) or Monocle headless.
+ */
+public final class DesignerBenchmark {
+    private DesignerBenchmark() {
+    }
+
+    /**
+     * Runs the benchmark.
+     *
+     * @param args optional: edge device count, leaf count (default 1200 and 800)
+     * @throws Exception on failure
+     */
+    public static void main(String[] args) throws Exception {
+        int edges = args.length > 0 ? Integer.parseInt(args[0]) : 1200;
+        int leaves = args.length > 1 ? Integer.parseInt(args[1]) : 800;
+        Plant plant = SamplePlants.generate(edges, leaves);
+        Path dir = Files.createTempDirectory("nestedge-bench");
+        Path file = dir.resolve("plant.json");
+        PlantFile.write(plant, file);
+        System.out.printf("plant: %d devices, file %d KiB%n", plant.size(), Files.size(file) / 1024);
+
+        long t0 = System.nanoTime();
+        Map<String, Position> layout = AutoLayout.compute(plant, () -> false);
+        System.out.printf("ELK auto-layout (off the FX thread): %.0f ms%n", (System.nanoTime() - t0) / 1e6);
+
+        CountDownLatch started = new CountDownLatch(1);
+        Platform.startup(started::countDown);
+        started.await();
+        MainWindow[] w = new MainWindow[1];
+        long[] openMs = new long[1];
+        fx(() -> {
+            long s = System.nanoTime();
+            Preferences prefs = Preferences.userRoot().node("io/nestedge/studio-benchmark");
+            prefs.putDouble("window.w", 1400);
+            prefs.putDouble("window.h", 900);
+            w[0] = new MainWindow(new Stage(), new DesignerModel(), prefs, new RecoveryStore(dir.resolve("rec")));
+            w[0].show(file);
+            openMs[0] = (System.nanoTime() - s) / 1_000_000;
+        });
+        System.out.printf("open %d devices in the designer (read, validate, build nodes): %d ms%n", plant.size(), openMs[0]);
+        long[] applyMs = new long[1];
+        fx(() -> {
+            long s = System.nanoTime();
+            w[0].model().execute(Commands.layout(layout));
+            applyMs[0] = (System.nanoTime() - s) / 1_000_000;
+        });
+        System.out.printf("apply layout command (plant copy, validate, re-place %d nodes): %d ms%n", plant.size(), applyMs[0]);
+        fx(() -> w[0].canvas().viewportProperty().set(new io.nestedge.app.editor.Viewport(1, 0, 0)));
+        Thread.sleep(500);
+
+        List<Double> pan = measure(w[0], 120, frame -> w[0].canvas().viewportProperty()
+                .set(w[0].canvas().viewportProperty().get().panBy(frame % 60 < 30 ? -8 : 8, frame % 40 < 20 ? -3 : 3)));
+        report("pan (zoom 100 %)", pan);
+        fx(() -> w[0].canvas().fit());
+        List<Double> panFit = measure(w[0], 120, frame -> w[0].canvas().viewportProperty()
+                .set(w[0].canvas().viewportProperty().get().panBy(frame % 60 < 30 ? -4 : 4, 0)));
+        report("pan (fit: all devices visible)", panFit);
+
+        // drag 20 devices with real mouse events dispatched to the canvas (MoveGesture)
+        fx(() -> {
+            w[0].canvas().viewportProperty().set(new io.nestedge.app.editor.Viewport(1, 0, 0));
+            List<String> ids = w[0].model().plant().devices().stream().filter(d -> d.layerId().equals("L3")).limit(20)
+                    .map(d -> d.id()).toList();
+            w[0].model().select(ids);
+        });
+        String lead = w[0].model().selection().iterator().next();
+        Position at = LaneGeometry.of(w[0].model().plant()).position(lead).orElseThrow();
+        double[] xy = new double[2];
+        fx(() -> {
+            var node = w[0].canvas().deviceNode(lead).orElseThrow();
+            w[0].canvas().viewportProperty().set(new io.nestedge.app.editor.Viewport(1, 300 - at.x(), 300 - at.y()));
+            Point2D p = node.localToScene(40, 30);
+            xy[0] = p.getX();
+            xy[1] = p.getY();
+            Event.fireEvent(w[0].canvas(), mouse(MouseEvent.MOUSE_PRESSED, xy[0], xy[1], node));
+        });
+        List<Double> drag = measure(w[0], 120, frame -> {
+            var node = w[0].canvas().deviceNode(lead).orElseThrow();
+            double dx = (frame % 60 < 30 ? frame % 30 : 30 - frame % 30) * 4;
+            Event.fireEvent(w[0].canvas(), mouse(MouseEvent.MOUSE_DRAGGED, xy[0] + dx + 5, xy[1] + dx / 3, node));
+        });
+        fx(() -> Event.fireEvent(w[0].canvas(), mouse(MouseEvent.MOUSE_RELEASED, xy[0] + 60, xy[1] + 20,
+                w[0].canvas().deviceNode(lead).orElseThrow())));
+        report("drag 20 devices", drag);
+        System.out.printf("undo steps after the drag: %d (%s)%n", w[0].model().commandStack().undoDepth(),
+                w[0].model().undoTextProperty().get());
+        fx(() -> w[0].files().shutdown());
+        Platform.exit();
+    }
+
+    private static MouseEvent mouse(javafx.event.EventType<MouseEvent> type, double x, double y, javafx.scene.Node target) {
+        return new MouseEvent(type, x, y, x, y, MouseButton.PRIMARY, 1, false, false, false, false, true, false, false,
+                false, false, false, new PickResult(target, x, y));
+    }
+
+    private interface Frame {
+        void run(int frame);
+    }
+
+    private static List<Double> measure(MainWindow w, int frames, Frame step) throws Exception {
+        List<Double> intervals = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch done = new CountDownLatch(1);
+        long[] last = {0};
+        Runnable pulse = () -> {
+            long now = System.nanoTime();
+            if (last[0] != 0) {
+                intervals.add((now - last[0]) / 1e6);
+            }
+            last[0] = now;
+        };
+        fx(() -> {
+            w.scene().addPreLayoutPulseListener(pulse);
+            new AnimationTimer() {
+                private int frame;
+
+                @Override
+                public void handle(long now) {
+                    step.run(frame++);
+                    if (frame > frames) {
+                        stop();
+                        w.scene().removePreLayoutPulseListener(pulse);
+                        done.countDown();
+                    }
+                }
+            }.start();
+        });
+        done.await(120, TimeUnit.SECONDS);
+        return intervals;
+    }
+
+    private static void report(String what, List<Double> ms) {
+        List<Double> s = new ArrayList<>(ms);
+        Collections.sort(s);
+        if (s.isEmpty()) {
+            System.out.println(what + ": no frames");
+            return;
+        }
+        double p50 = s.get(s.size() / 2);
+        double p95 = s.get(Math.min(s.size() - 1, (int) Math.ceil(s.size() * 0.95) - 1));
+        System.out.printf("%-32s frames %3d  p50 %6.1f ms  p95 %6.1f ms  (%.0f fps at p50)%n", what, s.size(), p50, p95, 1000 / p50);
+    }
+
+    private static void fx(Runnable r) throws Exception {
+        CountDownLatch l = new CountDownLatch(1);
+        Throwable[] err = new Throwable[1];
+        Platform.runLater(() -> {
+            try {
+                r.run();
+            } catch (Throwable t) {
+                err[0] = t;
+            } finally {
+                l.countDown();
+            }
+        });
+        if (!l.await(120, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("FX thread busy");
+        }
+        if (err[0] != null) {
+            throw new IllegalStateException(err[0]);
+        }
+    }
+}

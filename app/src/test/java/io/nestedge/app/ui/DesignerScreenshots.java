@@ -1,0 +1,101 @@
+package io.nestedge.app.ui;
+
+import io.nestedge.app.editor.DesignerModel;
+import io.nestedge.app.files.RecoveryStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+
+/**
+ * Screenshot harness (a main, not a test): opens a plant in the real designer window and writes
+ * {@code designer-light.png} and {@code designer-dark.png} into an output directory. Run it under
+ * Xvfb with {@code -Dprism.order=sw} (see docs/designer.md), or headless with Monocle.
+ *
+ * <p>Arguments: {@code <plant.json> <output dir> [device to select]}.
+ */
+public final class DesignerScreenshots {
+    private DesignerScreenshots() {
+    }
+
+    /**
+     * Takes the screenshots.
+     *
+     * @param args plant file, output directory, optional device ID to select
+     * @throws Exception when the window or the files cannot be made
+     */
+    public static void main(String[] args) throws Exception {
+        Path plant = Path.of(args.length > 0 ? args[0] : "examples/sample-plant.json");
+        Path out = Path.of(args.length > 1 ? args[1] : "docs/screenshots");
+        String select = args.length > 2 ? args[2] : "ops-gw";
+        Files.createDirectories(out);
+        Path tmp = Files.createTempDirectory("nestedge-shots");
+        CountDownLatch started = new CountDownLatch(1);
+        Platform.startup(started::countDown);
+        started.await();
+        MainWindow[] w = new MainWindow[1];
+        run(() -> {
+            Preferences prefs = Preferences.userRoot().node("io/nestedge/studio-screenshots");
+            try {
+                prefs.clear();
+            } catch (java.util.prefs.BackingStoreException e) {
+                throw new IllegalStateException(e);
+            }
+            prefs.putDouble("window.w", 1440);
+            prefs.putDouble("window.h", 900);
+            Stage stage = new Stage();
+            w[0] = new MainWindow(stage, new DesignerModel(), prefs, new RecoveryStore(tmp));
+            w[0].show(plant);
+            w[0].model().select(List.of(select));
+        });
+        settle();
+        shot(w[0], out.resolve("designer-light.png"));
+        run(() -> w[0].actions().darkProperty().set(true));
+        settle();
+        shot(w[0], out.resolve("designer-dark.png"));
+        run(() -> w[0].files().shutdown());
+        Platform.exit();
+        System.out.println("wrote " + out.resolve("designer-light.png") + " and " + out.resolve("designer-dark.png"));
+    }
+
+    private static void shot(MainWindow w, Path file) throws Exception {
+        run(() -> {
+            try {
+                CanvasExport.png(w.scene().getRoot(), file);
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    private static void settle() throws Exception {
+        for (int i = 0; i < 10; i++) {
+            run(() -> { });
+            Thread.sleep(100);
+        }
+    }
+
+    private static void run(Runnable r) throws Exception {
+        CountDownLatch done = new CountDownLatch(1);
+        Throwable[] err = new Throwable[1];
+        Platform.runLater(() -> {
+            try {
+                r.run();
+            } catch (Throwable t) {
+                err[0] = t;
+            } finally {
+                done.countDown();
+            }
+        });
+        if (!done.await(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("FX thread did not respond");
+        }
+        if (err[0] != null) {
+            throw new IllegalStateException(err[0]);
+        }
+    }
+}

@@ -170,7 +170,9 @@ public record CommissioningPlan(Plant plant, List<DevicePlan> devices) {
                     parent == null ? "" : parent.hostname(), proxyName(parent), registryName(p.device()), p.device().os());
             List<StepTask> tasks = new ArrayList<>();
             for (InstallStep s : p.steps()) {
-                tasks.add(new RemoteStep(s, shell, p.staging(), state, timeout));
+                // Preflight runs before the bundle is uploaded: from /, not from the staging directory.
+                String workDir = s.id().equals(InstallSteps.PREFLIGHT) ? "/" : p.staging();
+                tasks.add(new RemoteStep(s, shell, workDir, state, timeout));
                 if (s.id().equals(InstallSteps.PREFLIGHT)) {
                     tasks.add(new UploadBundleStep(p.bundleDir(), shell, p.staging(), p.bundle(), keyPassphrase));
                 }

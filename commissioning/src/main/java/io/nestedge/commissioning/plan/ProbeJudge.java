@@ -106,15 +106,19 @@ final class ProbeJudge {
 
     private static Verdict check(CheckReport report, DeviceRunState state) {
         state.evidence().check(report);
-        CheckReport.Summary s = report.summary();
-        String note = "iotedge check: " + s.succeeded() + " ok, " + s.warnings() + " warning(s), " + s.errors() + " error(s)"
-                + (s.skipped() > 0 ? ", " + s.skipped() + " skipped" : "");
+        // The JSON form has no summary lines: count the results (the text form's summary may differ, facts §6).
+        long ok = report.withResult(io.nestedge.commissioning.probe.CheckResult.OK).size();
+        long warnings = report.withResult(io.nestedge.commissioning.probe.CheckResult.WARNING).size();
+        long errors = report.failures().size();
+        long skipped = report.withResult(io.nestedge.commissioning.probe.CheckResult.SKIPPED).size();
+        String note = "iotedge check: " + ok + " ok, " + warnings + " warning(s), " + errors + " error(s)"
+                + (skipped > 0 ? ", " + skipped + " skipped" : "");
         List<CheckEntry> failures = report.failures();
         if (!failures.isEmpty()) {
             return new Verdict(StepStatus.FAILED, note + " (" + failures.get(0).id() + ": " + failures.get(0).detailText().lines()
                     .findFirst().orElse("") + ")");
         }
-        return new Verdict(s.warnings() > 0 ? StepStatus.WARNING : StepStatus.OK, note);
+        return new Verdict(warnings > 0 ? StepStatus.WARNING : StepStatus.OK, note);
     }
 
     private static Verdict list(List<ModuleStatus> modules, DeviceRunState state) {

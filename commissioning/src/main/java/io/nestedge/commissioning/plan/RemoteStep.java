@@ -33,7 +33,8 @@ public final class RemoteStep implements StepTask {
     /**
      * @param step the step to run
      * @param shell the device connection
-     * @param staging absolute path of the bundle's staging copy on the device
+     * @param staging working directory of the step's commands: the bundle's staging copy on the device
+     *     (or {@code /} for steps that run before the upload)
      * @param state shared per-device state (evidence, flags)
      * @param timeout timeout of each command
      */

@@ -46,6 +46,7 @@ public final class DeviceImage {
             fs.mkdirs(d, "755", "root");
         }
         fs.mkdirs("/tmp", "777", "root");
+        fs.mkdirs("/var/tmp", "777", "root");
         fs.mkdirs("/etc/aziot", "755", "root");
         fs.mkdirs("/var/lib/aziot/certd", "700", "aziotcs");
         fs.mkdirs("/var/lib/aziot/certd/certs", "700", "aziotcs");

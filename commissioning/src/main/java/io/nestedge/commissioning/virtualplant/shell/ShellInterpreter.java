@@ -24,7 +24,7 @@ public final class ShellInterpreter {
     public static final List<String> COMMANDS = List.of("sudo", "id", "whoami", "hostname", "cat", "echo", "true", "false",
             "test", "[", "mkdir", "install", "chown", "chmod", "cp", "mv", "rm", "tee", "sha256sum", "stat", "df", "ls",
             "uname", "command", "which", "iotedge", "docker", "systemctl", "update-ca-certificates", "update-ca-trust",
-            "openssl");
+            "openssl", "sh", "bash", "cd", "runuser", "cmp", "touch", "namei");
 
     private ShellInterpreter() {
     }
@@ -38,6 +38,21 @@ public final class ShellInterpreter {
      * @return combined result of the last pipeline (stdout/stderr of every command)
      */
     public static CommandResult execute(Session s, String line, byte[] stdin) {
+        return execute(s, s.loginUser(), line, stdin);
+    }
+
+    /**
+     * Runs one command line as {@code user} ({@code sh -c} under {@code sudo} runs it as root). A
+     * {@code cd DIR} changes the working directory for the rest of the line.
+     *
+     * @param s0 the session
+     * @param user the user the commands run as
+     * @param line the command line
+     * @param stdin standard input
+     * @return combined result of the last pipeline
+     */
+    static CommandResult execute(Session s0, String user, String line, byte[] stdin) {
+        Session s = s0;
         List<ShellParser.Pipeline> pipelines;
         try {
             pipelines = ShellParser.parse(ShellTokenizer.tokenize(line));
@@ -54,9 +69,21 @@ public final class ShellInterpreter {
             }
             byte[] pipeIn = input;
             input = remainingAfter(p, input);
+            List<String> first = p.commands().get(0).words();
+            if (p.commands().size() == 1 && first.get(0).equals("cd")) {
+                String dir = s.abs(first.size() > 1 ? first.get(1) : "/root");
+                if (!java.nio.file.Files.isDirectory(s.fs().path(dir)) || !s.fs().canSearch(user, s.fs().path(dir))) {
+                    err.append("sh: 1: cd: can't cd to ").append(first.size() > 1 ? first.get(1) : "").append('\n');
+                    status = 2;
+                } else {
+                    s = new Session(s.ctx(), s.loginUser(), s.sudoPassword(), dir);
+                    status = 0;
+                }
+                continue;
+            }
             CommandResult last = null;
             for (int i = 0; i < p.commands().size(); i++) {
-                last = runRedirected(s, p.commands().get(i), pipeIn);
+                last = runRedirected(s, user, p.commands().get(i), pipeIn);
                 err.append(last.stderr());
                 pipeIn = last.stdout().getBytes(StandardCharsets.UTF_8);
                 if (i == p.commands().size() - 1) {
@@ -68,18 +95,19 @@ public final class ShellInterpreter {
         return new CommandResult(status, out.toString(), err.toString());
     }
 
-    private static CommandResult runRedirected(Session s, ShellParser.Command c, byte[] stdin) {
+    private static CommandResult runRedirected(Session s, String user, ShellParser.Command c, byte[] stdin) {
         byte[] in = stdin;
         for (ShellParser.Redirect r : c.redirects()) {
             if (r.op().equals("<")) {
                 try {
-                    in = Files.readAllBytes(FileCommands.readable(s, s.loginUser(), r.target(), "sh"));
+                    in = r.target().equals("/dev/null") ? new byte[0]
+                            : Files.readAllBytes(FileCommands.readable(s, user, r.target(), "sh"));
                 } catch (FileCommands.CmdError | IOException e) {
                     return CommandResult.fail(2, "sh: 1: cannot open " + r.target() + ": No such file");
                 }
             }
         }
-        CommandResult res = run(s, s.loginUser(), c.words(), in);
+        CommandResult res = run(s, user, c.words(), in);
         String out = res.stdout();
         String err = res.stderr();
         for (ShellParser.Redirect r : c.redirects()) {
@@ -90,11 +118,11 @@ public final class ShellInterpreter {
                         err = "";
                     }
                     case ">", ">>" -> {
-                        redirectTo(s, r.target(), out, r.op().equals(">>"));
+                        redirectTo(s, user, r.target(), out, r.op().equals(">>"));
                         out = "";
                     }
                     case "2>", "2>>" -> {
-                        redirectTo(s, r.target(), err, r.op().equals("2>>"));
+                        redirectTo(s, user, r.target(), err, r.op().equals("2>>"));
                         err = "";
                     }
                     default -> { }
@@ -106,11 +134,11 @@ public final class ShellInterpreter {
         return new CommandResult(res.exitCode(), out, err);
     }
 
-    private static void redirectTo(Session s, String target, String text, boolean append) throws FileCommands.CmdError {
+    private static void redirectTo(Session s, String user, String target, String text, boolean append) throws FileCommands.CmdError {
         if (target.equals("/dev/null")) {
             return;
         }
-        FileCommands.write(s, s.loginUser(), s.abs(target), text.getBytes(StandardCharsets.UTF_8), append, "sh");
+        FileCommands.write(s, user, s.abs(target), text.getBytes(StandardCharsets.UTF_8), append, "sh");
     }
 
     /** Runs one command's words as {@code user}. */
@@ -147,7 +175,12 @@ public final class ShellInterpreter {
             case "systemctl" -> SystemctlCommand.run(s.ctx(), user, a);
             case "update-ca-certificates" -> TrustStoreCommands.updateCaCertificates(s.fs(), user);
             case "update-ca-trust" -> TrustStoreCommands.updateCaTrust(s.fs(), user);
-            case "openssl" -> OpensslCommand.run(s.ctx(), a);
+            case "openssl" -> !a.isEmpty() && a.get(0).equals("cms") ? ExtraCommands.cmsVerify(s, user, a) : OpensslCommand.run(s.ctx(), a);
+            case "sh", "bash" -> ExtraCommands.shDashC(s, user, cmd, a, stdin);
+            case "runuser" -> ExtraCommands.runuser(s, user, a, stdin);
+            case "cmp" -> ExtraCommands.cmp(s, user, a);
+            case "touch" -> ExtraCommands.touch(s, user, a);
+            case "namei" -> ExtraCommands.namei(s, a);
             default -> CommandResult.fail(127, "sh: 1: " + cmd + ": not found");
         };
     }

@@ -83,7 +83,8 @@ final class DeviceSection {
             h.append("<p class=\"muted\">No step of this device is in the journal.</p>\n");
             return;
         }
-        h.append("<h3>Steps</h3>\n<table><thead><tr><th class=\"num\">#</th><th>Step</th><th>Status</th><th>Summary</th></tr></thead><tbody>\n");
+        h.append("<h3>Steps</h3>\n<table><thead><tr><th class=\"num\" style=\"width:4%\">#</th><th style=\"width:34%\">Step</th>"
+                + "<th style=\"width:12%\">Status</th><th>Summary</th></tr></thead><tbody>\n");
         int i = 1;
         for (StepEntry s : d.steps()) {
             boolean stale = !s.runId().equals(d.runId());
@@ -155,7 +156,8 @@ final class DeviceSection {
             h.append("<p class=\"problem\">The module list could not be read: ").append(Html.esc(e.modulesProblem())).append("</p>\n");
             return;
         }
-        h.append("<table><thead><tr><th>Module</th><th>Status</th><th>Description</th><th>Image</th></tr></thead><tbody>\n");
+        h.append("<table><thead><tr><th style=\"width:22%\">Module</th><th style=\"width:12%\">Status</th>"
+                + "<th style=\"width:24%\">Description</th><th>Image</th></tr></thead><tbody>\n");
         for (ModuleStatus m : e.modules()) {
             String st = m.state().name().toLowerCase(Locale.ROOT);
             h.append("<tr><td class=\"wrap\"><b>").append(Html.esc(m.name())).append("</b></td><td>")
@@ -169,8 +171,8 @@ final class DeviceSection {
         if (e.tls().isEmpty()) {
             return;
         }
-        h.append("<h3>Parent TLS verification</h3>\n<table><thead><tr><th>Parent endpoint</th><th>Result</th>")
-                .append("<th>Server certificate</th><th>Verification</th></tr></thead><tbody>\n");
+        h.append("<h3>Parent TLS verification</h3>\n<table><thead><tr><th style=\"width:26%\">Parent endpoint</th>")
+                .append("<th style=\"width:14%\">Result</th><th style=\"width:30%\">Server certificate</th><th>Verification</th></tr></thead><tbody>\n");
         for (RuntimeEvidence.TlsResult t : e.tls()) {
             h.append("<tr><td class=\"mono wrap\">").append(Html.esc(t.target())).append("</td><td>");
             TlsProbe p = t.probe();

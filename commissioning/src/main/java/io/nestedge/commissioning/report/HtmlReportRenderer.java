@@ -99,8 +99,9 @@ public final class HtmlReportRenderer {
     }
 
     private static void summary(StringBuilder h, CommissioningReport r) {
-        h.append("<h2>Summary</h2>\n<table class=\"summary\"><thead><tr><th>Device</th><th>Layer</th><th>Result</th>")
-                .append("<th class=\"num\">Checks ok / warn / error</th><th>Diagnosis</th></tr></thead><tbody>\n");
+        h.append("<h2>Summary</h2>\n<table class=\"summary\"><thead><tr><th style=\"width:26%\">Device</th>")
+                .append("<th style=\"width:7%\">Layer</th><th style=\"width:12%\">Result</th>")
+                .append("<th class=\"num\" style=\"width:13%\">Checks<br/>ok / warn / error</th><th>Diagnosis</th></tr></thead><tbody>\n");
         for (int i = 0; i < r.devices().size(); i++) {
             DeviceReport d = r.devices().get(i);
             long[] c = d.evidence().checkCounts();
@@ -138,8 +139,9 @@ public final class HtmlReportRenderer {
     }
 
     private static void runs(StringBuilder h, CommissioningReport r) {
-        h.append("<h2>Runs</h2>\n<table><thead><tr><th>Run</th><th>By</th><th>Started</th><th>Finished</th>")
-                .append("<th class=\"num\">Duration</th><th class=\"num\">Devices done / failed</th></tr></thead><tbody>\n");
+        h.append("<h2>Runs</h2>\n<table><thead><tr><th style=\"width:20%\">Run</th><th style=\"width:20%\">By</th>")
+                .append("<th style=\"width:19%\">Started</th><th style=\"width:19%\">Finished</th>")
+                .append("<th class=\"num\" style=\"width:9%\">Duration</th><th class=\"num\">Devices<br/>done / failed</th></tr></thead><tbody>\n");
         for (RunInfo run : r.runs()) {
             h.append("<tr><td class=\"mono wrap\">").append(Html.esc(run.runId().isEmpty() ? "(no run-started line)" : run.runId()))
                     .append("</td><td>").append(Html.esc(run.user() + (run.host().isEmpty() ? "" : " @ " + run.host())))

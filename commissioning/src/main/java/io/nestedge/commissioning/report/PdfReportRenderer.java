@@ -1,11 +1,9 @@
 package io.nestedge.commissioning.report;
 
-import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
 import com.openhtmltopdf.util.Diagnostic;
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,19 +14,12 @@ import java.util.logging.Level;
  * plant picture through its Batik SVG drawer. No external resource is loaded (the document has none;
  * the renderer is told to refuse any) and SVG scripts are off.
  *
- * <p>Fonts: when DejaVu Sans is installed (it is wherever fontconfig is, e.g. Debian's
- * {@code fonts-dejavu-core}) it is embedded, so device names outside Latin-1 print; otherwise the PDF
- * uses the built-in Helvetica/Courier, which show such characters as '#'.
+ * <p>Fonts: the PDF standard fonts (Helvetica, Courier), not embedded: the output is the same on every
+ * machine and its text extracts and searches as typed (an embedded TrueType font gets PDFBox's Latin
+ * ligatures, so "certificate" would extract as "ceU+FB01cate"). IoT Hub device IDs are ASCII; characters
+ * outside WinAnsi (Latin-1 and a few more) print as '#'. See ADR 1000.
  */
 public final class PdfReportRenderer {
-    private static final String[][] FONTS = {
-        {"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "DejaVu Sans", "400", "NORMAL"},
-        {"/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf", "DejaVu Sans", "700", "NORMAL"},
-        {"/usr/share/fonts/truetype/dejavu/DejaVuSans-Oblique.ttf", "DejaVu Sans", "400", "ITALIC"},
-        {"/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf", "DejaVu Sans Mono", "400", "NORMAL"},
-        {"/usr/share/fonts/truetype/dejavu/DejaVuSansMono-Bold.ttf", "DejaVu Sans Mono", "700", "NORMAL"},
-    };
-
     private PdfReportRenderer() {
     }
 
@@ -65,12 +56,6 @@ public final class PdfReportRenderer {
                 errors.add(d.getFormattedMessage());
             }
         });
-        for (String[] f : FONTS) {
-            File file = new File(f[0]);
-            if (file.isFile()) {
-                b.useFont(file, f[1], Integer.valueOf(f[2]), BaseRendererBuilder.FontStyle.valueOf(f[3]), true);
-            }
-        }
         b.toStream(out);
         try {
             b.run();

@@ -27,7 +27,7 @@ public final class PlantPicture {
     private static final int GAP_Y = 22;
     private static final int LANE_HEAD = 24;
     private static final int PAD = 14;
-    private static final int MIN_W = 420;
+    private static final int MIN_W = 680;
     private static final int ID_CHARS = 19;
 
     private PlantPicture() {
@@ -65,6 +65,7 @@ public final class PlantPicture {
         int width = Math.max(MIN_W, 2 * PAD + cols * (BOX_W + GAP_X) - GAP_X);
         Map<String, Box> boxes = new LinkedHashMap<>();
         StringBuilder lanesSvg = new StringBuilder();
+        StringBuilder labels = new StringBuilder();
         int y = 0;
         int drawn = 0;
         for (int li = 0; li < lanes.size(); li++) {
@@ -75,15 +76,16 @@ public final class PlantPicture {
             int rows = (inLane.size() + COLUMNS - 1) / COLUMNS;
             int h = LANE_HEAD + rows * (BOX_H + GAP_Y);
             Layer l = lanes.get(li);
+            String bg = drawn++ % 2 == 0 ? "#f6f8fb" : "#edf1f6";
             lanesSvg.append(String.format(Locale.ROOT,
-                    "<rect x=\"0\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"/>", y, width, h,
-                    drawn++ % 2 == 0 ? "#f6f8fb" : "#edf1f6"));
+                    "<rect x=\"0\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"/>", y, width, h, bg));
             lanesSvg.append(String.format(Locale.ROOT, "<line x1=\"0\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#d5dbe5\"/>", y, width, y));
             String label = (l.id().equals("?") ? "" : l.id() + " · ") + l.name()
                     + (l.isaLevel() >= 0 ? " (ISA-95 level " + l.isaLevel() + ")" : "");
-            lanesSvg.append(String.format(Locale.ROOT,
-                    "<text x=\"%d\" y=\"%d\" font-size=\"11\" font-weight=\"bold\" fill=\"#5f6b7a\">%s</text>",
-                    PAD, y + 16, Html.esc(label)));
+            labels.append(String.format(Locale.ROOT,
+                    "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"16\" rx=\"3\" fill=\"%s\" fill-opacity=\"0.92\"/>"
+                            + "<text x=\"%d\" y=\"%d\" font-size=\"11\" font-weight=\"bold\" fill=\"#52606d\">%s</text>",
+                    PAD - 4, y + 4, (int) (label.length() * 6.6) + 8, bg, PAD, y + 16, Html.esc(label)));
             for (int i = 0; i < inLane.size(); i++) {
                 int row = i / COLUMNS;
                 int inRow = Math.min(COLUMNS, inLane.size() - row * COLUMNS);
@@ -96,7 +98,7 @@ public final class PlantPicture {
         }
         StringBuilder svg = new StringBuilder();
         svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"plant-picture\" "
-                + "width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" font-family=\"DejaVu Sans, Helvetica, Arial, sans-serif\" "
+                + "width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" font-family=\"Helvetica, Arial, sans-serif\" "
                 + "role=\"img\" aria-label=\"Plant picture\">", width, y, width, y));
         svg.append(lanesSvg);
         for (Box b : boxes.values()) {
@@ -105,6 +107,7 @@ public final class PlantPicture {
                 svg.append(link(p, b));
             }
         }
+        svg.append(labels);
         for (Box b : boxes.values()) {
             svg.append(box(b));
         }

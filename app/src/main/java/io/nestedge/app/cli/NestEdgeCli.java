@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "nestedge", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "NestEdge Studio: design, certify and commission nested Azure IoT Edge hierarchies.",
-        subcommands = {ValidateCommand.class, StudioCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ValidateCommand.class, ReportCommand.class, StudioCommand.class, CommandLine.HelpCommand.class})
 public final class NestEdgeCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -134,13 +134,15 @@ public final class HtmlReportRenderer {
         for (DeviceResult res : DeviceResult.values()) {
             parts.add(badge(res));
         }
-        h.append(String.join(" ", parts)).append(" <span class=\"muted\">Lines join each parent to its children; "
-                + "the top layer is the one that talks to IoT Hub.</span></p>\n");
+        h.append(String.join(" ", parts)).append(" <span class=\"muted\">")
+                .append(PlantPicture.drawsLinks(r) ? "Lines join each parent to its children; "
+                        : "Each box names its parent (\u201cunder \u2026\u201d); ")
+                .append("the top layer is the one that talks to IoT Hub.</span></p>\n");
     }
 
     private static void runs(StringBuilder h, CommissioningReport r) {
-        h.append("<h2>Runs</h2>\n<table><thead><tr><th style=\"width:20%\">Run</th><th style=\"width:20%\">By</th>")
-                .append("<th style=\"width:19%\">Started</th><th style=\"width:19%\">Finished</th>")
+        h.append("<h2>Runs</h2>\n<table><thead><tr><th style=\"width:16%\">Run</th><th style=\"width:16%\">By</th>")
+                .append("<th style=\"width:23%\">Started</th><th style=\"width:23%\">Finished</th>")
                 .append("<th class=\"num\" style=\"width:9%\">Duration</th><th class=\"num\">Devices<br/>done / failed</th></tr></thead><tbody>\n");
         for (RunInfo run : r.runs()) {
             h.append("<tr><td class=\"mono wrap\">").append(Html.esc(run.runId().isEmpty() ? "(no run-started line)" : run.runId()))

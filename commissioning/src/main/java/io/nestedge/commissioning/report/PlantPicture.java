@@ -101,15 +101,18 @@ public final class PlantPicture {
                 + "width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" font-family=\"Helvetica, Arial, sans-serif\" "
                 + "role=\"img\" aria-label=\"Plant picture\">", width, y, width, y));
         svg.append(lanesSvg);
-        for (Box b : boxes.values()) {
-            Box p = boxes.get(b.device().parentId());
-            if (p != null) {
-                svg.append(link(p, b));
+        boolean links = drawsLinks(report);
+        if (links) {
+            for (Box b : boxes.values()) {
+                Box p = boxes.get(b.device().parentId());
+                if (p != null) {
+                    svg.append(link(p, b));
+                }
             }
         }
         svg.append(labels);
         for (Box b : boxes.values()) {
-            svg.append(box(b));
+            svg.append(box(b, links));
         }
         svg.append("</svg>");
         return svg.toString();
@@ -134,11 +137,22 @@ public final class PlantPicture {
         return "<path d=\"" + d + "\" fill=\"none\" stroke=\"#8a94a6\" stroke-width=\"1.5\"/>";
     }
 
-    private static String box(Box b) {
+    /**
+     * Whether the picture draws parent links: only when no lane wraps (at most {@link #COLUMNS} devices
+     * per layer); in a wrapped lane the lines would cross every box, so each box names its parent instead.
+     */
+    public static boolean drawsLinks(CommissioningReport report) {
+        java.util.Map<String, Long> perLayer = new java.util.HashMap<>();
+        report.devices().forEach(d -> perLayer.merge(d.layerId(), 1L, Long::sum));
+        return perLayer.values().stream().allMatch(n -> n <= COLUMNS);
+    }
+
+    private static String box(Box b, boolean links) {
         DeviceReport d = b.device();
         String[] c = colours(d.result());
-        String id = d.deviceId().length() > ID_CHARS ? d.deviceId().substring(0, ID_CHARS - 1) + "…" : d.deviceId();
-        String sub = d.result().label() + (d.kind().isEmpty() ? "" : " · " + d.kind());
+        String id = shorten(d.deviceId(), ID_CHARS);
+        String sub = d.result().label() + (links || d.parentId().isEmpty()
+                ? (d.kind().isEmpty() ? "" : " · " + d.kind()) : " · under " + shorten(d.parentId(), 14));
         return String.format(Locale.ROOT,
                 "<g><title>%s</title><rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" rx=\"6\" fill=\"%s\" stroke=\"%s\" "
                         + "stroke-width=\"1.5\"%s/><rect x=\"%d\" y=\"%d\" width=\"5\" height=\"%d\" fill=\"%s\"/>"
@@ -149,6 +163,10 @@ public final class PlantPicture {
                 b.x() + 1, b.y() + 6, BOX_H - 12, c[1],
                 b.x() + 14, b.y() + 19, Html.esc(id),
                 b.x() + 14, b.y() + 35, c[2], Html.esc(sub));
+    }
+
+    private static String shorten(String s, int max) {
+        return s.length() > max ? s.substring(0, max - 1) + "…" : s;
     }
 
     /** Fill, stroke and text colour per result (the same palette as the HTML badges). */

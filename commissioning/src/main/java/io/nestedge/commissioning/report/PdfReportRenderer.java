@@ -3,6 +3,8 @@ package io.nestedge.commissioning.report;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
 import com.openhtmltopdf.util.Diagnostic;
+import com.openhtmltopdf.util.XRLog;
+import com.openhtmltopdf.util.XRLogger;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -20,7 +22,42 @@ import java.util.logging.Level;
  * outside WinAnsi (Latin-1 and a few more) print as '#'. See ADR 1000.
  */
 public final class PdfReportRenderer {
+    static {
+        // openhtmltopdf logs INFO lines (timings, "Prepare to fly") to java.util.logging, i.e. the CLI's
+        // stderr. Keep only errors there; they also reach the diagnostic consumer below.
+        XRLog.setLoggerImpl(new ErrorsOnly());
+    }
+
     private PdfReportRenderer() {
+    }
+
+    /** Passes SEVERE messages to java.util.logging, drops the rest. */
+    private static final class ErrorsOnly implements XRLogger {
+        private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger("io.nestedge.report.pdf");
+
+        @Override
+        public void log(String where, Level level, String msg) {
+            if (level.intValue() >= Level.SEVERE.intValue()) {
+                LOG.log(level, where + ": " + msg);
+            }
+        }
+
+        @Override
+        public void log(String where, Level level, String msg, Throwable th) {
+            if (level.intValue() >= Level.SEVERE.intValue()) {
+                LOG.log(level, where + ": " + msg, th);
+            }
+        }
+
+        @Override
+        public void setLevel(String logger, Level level) {
+            // fixed policy
+        }
+
+        @Override
+        public boolean isLogLevelEnabled(Diagnostic diagnostic) {
+            return diagnostic.getLevel().intValue() >= Level.SEVERE.intValue();
+        }
     }
 
     /**

@@ -4,8 +4,12 @@ import io.nestedge.model.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 
-/** Writes a report as HTML or PDF, atomically (a reader never sees a half-written file). */
+/**
+ * Writes a report as HTML or PDF, atomically (a reader never sees a half-written file), mode 0644: a
+ * report holds no secret (certificate fingerprints are public) and is meant to be shared.
+ */
 public final class ReportWriter {
     private ReportWriter() {
     }
@@ -23,6 +27,6 @@ public final class ReportWriter {
             case HTML -> HtmlReportRenderer.render(report).getBytes(StandardCharsets.UTF_8);
             case PDF -> PdfReportRenderer.render(report);
         };
-        AtomicFiles.write(file, bytes);
+        AtomicFiles.write(file, bytes, PosixFilePermissions.fromString("rw-r--r--"));
     }
 }

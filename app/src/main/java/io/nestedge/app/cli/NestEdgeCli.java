@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 @Command(name = "nestedge", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "NestEdge Studio: design, certify and commission nested Azure IoT Edge hierarchies.",
         subcommands = {ValidateCommand.class, RulesCommand.class, ImportCommand.class, ExportYamlCommand.class,
-                LintConfigCommand.class, RehearseCommand.class, ReportCommand.class, StudioCommand.class,
+                LintConfigCommand.class, ExportCommand.class, PlanCommand.class, CommissionCommand.class,
+                ExportAnsibleCommand.class, RehearseCommand.class, ReportCommand.class, StudioCommand.class,
                 CommandLine.HelpCommand.class})
 public final class NestEdgeCli implements Runnable {
     @CommandLine.Spec

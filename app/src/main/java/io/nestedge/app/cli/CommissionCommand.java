@@ -1,0 +1,252 @@
+package io.nestedge.app.cli;
+
+import io.nestedge.commissioning.plan.CommissioningPlan;
+import io.nestedge.commissioning.report.RuntimeEvidence;
+import io.nestedge.commissioning.run.DeviceOutcome;
+import io.nestedge.commissioning.run.RunEvent;
+import io.nestedge.commissioning.run.RunReport;
+import io.nestedge.commissioning.service.CommissioningService;
+import io.nestedge.commissioning.service.VirtualCommissioning;
+import io.nestedge.commissioning.ssh.Credentials;
+import io.nestedge.commissioning.ssh.HostKeyPolicy;
+import io.nestedge.commissioning.ssh.HostPort;
+import io.nestedge.commissioning.ssh.SshService;
+import io.nestedge.commissioning.ssh.SshSettings;
+import io.nestedge.model.Device;
+import io.nestedge.model.Plant;
+import io.nestedge.model.io.InputException;
+import io.nestedge.model.io.PlantFile;
+import io.nestedge.model.steps.InstallSteps;
+import java.io.Console;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code nestedge commission PLANT --bundle DIR}: commissions the devices over SSH (through parents
+ * for isolated layers), top layer first, with a progress bar, a journal and a final table.
+ */
+@Command(name = "commission", mixinStandardHelpOptions = true,
+        description = {"Commissions the plant's devices from exported bundles over SSH: top layer first, devices of a layer",
+                "in parallel, a child only after its parent succeeded; lower layers are reached through their parents.",
+                "Every step is journaled (JSONL) so --resume continues an interrupted run. --virtual rehearses on",
+                "emulated devices instead of real ones.",
+                "Exit code 0: every device ok (warnings allowed); 1: a device failed or was skipped; 2: unusable input."})
+public final class CommissionCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "PLANT", description = "Plant file (JSON).")
+    Path plantFile;
+
+    @Option(names = "--bundle", required = true, paramLabel = "DIR", description = "Export directory made by 'nestedge export'.")
+    Path bundleDir;
+
+    @Option(names = "--devices", split = ",", paramLabel = "ID", description = "Only these devices (their parents must be commissioned).")
+    List<String> devices = List.of();
+
+    @Option(names = "--parallel", paramLabel = "N", defaultValue = "8", description = "Devices worked on at once (default ${DEFAULT-VALUE}).")
+    int parallel;
+
+    @Option(names = "--journal", paramLabel = "FILE", description = "Run journal (JSONL). Default: DIR/commissioning.jsonl.")
+    Path journal;
+
+    @Option(names = "--resume", paramLabel = "JOURNAL", description = "Continue the run recorded in JOURNAL (steps that succeeded are not repeated).")
+    Path resume;
+
+    @Option(names = "--virtual", description = "Rehearse on a virtual plant (emulated IoT Edge devices on 127.0.0.1).")
+    boolean virtual;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "300", description = "Timeout of each remote command (default ${DEFAULT-VALUE}).")
+    int timeoutSeconds;
+
+    @Option(names = {"-i", "--identity"}, paramLabel = "KEY", description = "OpenSSH private key file (asks for its pass phrase if encrypted).")
+    Path identity;
+
+    @Option(names = "--password", description = "Log in with a password (asked once).")
+    boolean password;
+
+    @Option(names = "--agent", description = "Use ssh-agent (SSH_AUTH_SOCK).")
+    boolean agent;
+
+    @Option(names = "--sudo-password-file", paramLabel = "FILE", description = "sudo password (first line). Default: asked once.")
+    Path sudoPasswordFile;
+
+    @Option(names = "--bundle-passphrase-file", paramLabel = "FILE", description = "Pass phrase of USB bundles' device keys. Default: asked.")
+    Path bundlePassFile;
+
+    @Option(names = "--known-hosts", paramLabel = "FILE", description = "The app's known_hosts (default ~/.config/nestedge/known_hosts).")
+    Path knownHosts;
+
+    @Option(names = "--user-known-hosts", description = "Also trust keys in ~/.ssh/known_hosts.")
+    boolean userKnownHosts;
+
+    @Option(names = "--accept-new-host-keys", description = "Trust and save unknown host keys (a changed key still stops the device).")
+    boolean acceptNew;
+
+    @Option(names = "--pin", paramLabel = "HOST:PORT=SHA256:FP", description = "Expect exactly this host key for a host.")
+    Map<String, String> pins = Map.of();
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Plant plant;
+        CommissioningPlan plan;
+        try {
+            plant = PlantFile.read(plantFile);
+            plan = CommissioningService.plan(plant, bundleDir, devices);
+        } catch (InputException e) {
+            err.println("error: " + e.getMessage());
+            return ExitCodes.UNUSABLE;
+        }
+        Path jf = resume != null ? resume : journal != null ? journal : bundleDir.resolve("commissioning.jsonl");
+        if (resume != null && !Files.exists(resume)) {
+            err.println("error: " + resume + ": no such journal to resume.");
+            return ExitCodes.UNUSABLE;
+        }
+        char[][] bundlePass = new char[1][];
+        Supplier<char[]> bundlePassphrase = () -> {
+            synchronized (bundlePass) {
+                if (bundlePass[0] == null) {
+                    try {
+                        bundlePass[0] = Passphrases.read(bundlePassFile, "Pass phrase of the bundles' device keys", false,
+                                "--bundle-passphrase-file");
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e.getMessage(), e);
+                    }
+                }
+                return bundlePass[0].clone();
+            }
+        };
+        CommissioningService.Options options = new CommissioningService.Options(parallel, Duration.ofSeconds(timeoutSeconds), jf,
+                resume != null, devices, bundlePassphrase);
+        int totalSteps = plan.devices().stream().mapToInt(p -> p.steps().size() + 2).sum();
+        RunReport report;
+        if (virtual) {
+            out.println("Starting the virtual plant (" + plant.size() + " emulated devices) …");
+            out.flush();
+            try (VirtualCommissioning v = VirtualCommissioning.start(plant)) {
+                report = run(v.service(), plant, options, totalSteps);
+            }
+        } else {
+            try (SshService ssh = new SshService(hostKeys(err), SshSettings.defaults())) {
+                CommissioningService service;
+                try {
+                    service = realService(plant, ssh);
+                } catch (Passphrases.Unavailable e) {
+                    err.println("error: " + e.getMessage());
+                    return ExitCodes.UNUSABLE;
+                }
+                report = run(service, plant, options, totalSteps);
+            }
+        }
+        table(out, plant, report);
+        out.println("Journal: " + jf + "   (report: nestedge report " + jf + " -o report.pdf --plant " + plantFile
+                + " --bundle " + bundleDir + ")");
+        return report.allSucceeded() ? ExitCodes.OK : ExitCodes.FINDINGS;
+    }
+
+    private RunReport run(CommissioningService service, Plant plant, CommissioningService.Options options, int totalSteps)
+            throws Exception {
+        try (ProgressBar bar = new ProgressBarBuilder().setTaskName("Commission").setStyle(ProgressBarStyle.ASCII)
+                .setInitialMax(totalSteps).continuousUpdate().build()) {
+            return service.commission(plant, bundleDir, options, e -> {
+                if (e instanceof RunEvent.StepStarted s) {
+                    bar.setExtraMessage(s.deviceId() + ": " + s.stepId());
+                } else if (e instanceof RunEvent.StepFinished) {
+                    bar.step();
+                }
+            });
+        }
+    }
+
+    private HostKeyPolicy hostKeys(PrintWriter err) throws java.io.IOException {
+        Path kh = knownHosts != null ? knownHosts
+                : Path.of(System.getProperty("user.home"), ".config", "nestedge", "known_hosts");
+        Files.createDirectories(kh.toAbsolutePath().getParent());
+        HostKeyPolicy.Builder b = HostKeyPolicy.builder(kh);
+        if (userKnownHosts) {
+            b.alsoReadUserKnownHosts();
+        }
+        for (Map.Entry<String, String> p : pins.entrySet()) {
+            int colon = p.getKey().lastIndexOf(':');
+            b.pin(new HostPort(p.getKey().substring(0, colon), Integer.parseInt(p.getKey().substring(colon + 1))), p.getValue());
+        }
+        Console console = System.console();
+        b.prompt(k -> {
+            if (acceptNew) {
+                err.println("Trusting new host key of " + k.host() + " (" + k.keyType() + " " + k.fingerprint() + ")");
+                return HostKeyPolicy.Decision.ACCEPT_AND_SAVE;
+            }
+            if (console == null) {
+                err.println("Unknown host key of " + k.host() + ": " + k.keyType() + " " + k.fingerprint()
+                        + ". Compare it with the device, then run again with --accept-new-host-keys or --pin " + k.host()
+                        + "=" + k.fingerprint());
+                return HostKeyPolicy.Decision.REJECT;
+            }
+            synchronized (console) {
+                String a = console.readLine("Host %s presents %s key %s. Trust it? [y = save / o = once / N] ", k.host(),
+                        k.keyType(), k.fingerprint());
+                return a == null ? HostKeyPolicy.Decision.REJECT : switch (a.trim().toLowerCase(java.util.Locale.ROOT)) {
+                    case "y", "yes" -> HostKeyPolicy.Decision.ACCEPT_AND_SAVE;
+                    case "o", "once" -> HostKeyPolicy.Decision.ACCEPT_ONCE;
+                    default -> HostKeyPolicy.Decision.REJECT;
+                };
+            }
+        });
+        return b.build();
+    }
+
+    private CommissioningService realService(Plant plant, SshService ssh) throws Exception {
+        char[] sudo = Passphrases.read(sudoPasswordFile, "sudo password on the devices", false, "--sudo-password-file");
+        char[][] loginPassword = new char[1][];
+        if (password) {
+            loginPassword[0] = Passphrases.read(null, "SSH password", false, "--password");
+        }
+        Console console = System.console();
+        return new CommissioningService(ssh, CommissioningService::plantAddress, d -> {
+            String user = d.ssh().user().isEmpty() ? System.getProperty("user.name") : d.ssh().user();
+            Credentials c = identity != null ? Credentials.key(user, identity, (file, attempt) -> console == null ? null
+                    : console.readPassword("Pass phrase of %s: ", file)) : null;
+            if (loginPassword[0] != null) {
+                Credentials.PasswordPrompt pp = (u, h) -> loginPassword[0].clone();
+                c = c == null ? Credentials.password(user, pp) : c.withPassword(pp);
+            }
+            if (agent || c == null) {
+                c = c == null ? Credentials.agent(user) : c.withAgent();
+            }
+            return c;
+        }, id -> sudo.clone());
+    }
+
+    private static void table(PrintWriter out, Plant plant, RunReport report) {
+        String fmt = "%-24s %-6s %-10s %-16s %s%n";
+        out.printf(fmt, "DEVICE", "LAYER", "RESULT", "CHECKS ok/w/err", "DIAGNOSIS");
+        for (DeviceOutcome o : report.outcomes()) {
+            Device d = plant.deviceOrNull(o.deviceId());
+            String runtime = o.steps().stream().filter(s -> s.stepId().equals(InstallSteps.VERIFY_RUNTIME)).map(s -> s.result().output())
+                    .findFirst().orElse("");
+            long[] c = runtime.isEmpty() ? null : RuntimeEvidence.read(runtime, "").checkCounts();
+            String checks = c == null ? "-" : c[0] + "/" + c[1] + "/" + c[2];
+            String diagnosis = o.steps().stream().flatMap(s -> s.result().remarks().stream()).findFirst()
+                    .map(r -> r.cause() + " Fix: " + r.fix()).orElse(o.status().succeeded() ? "" : o.summary());
+            out.printf(fmt, o.deviceId(), d == null ? "" : d.layerId(), o.status().name().toLowerCase(java.util.Locale.ROOT), checks,
+                    diagnosis);
+        }
+        out.printf("%d device(s) in %.1f s%s%n", report.outcomes().size(), report.elapsed().toMillis() / 1000.0,
+                report.cancelled() ? " (cancelled)" : "");
+    }
+}

@@ -1,0 +1,68 @@
+package io.nestedge.app.cli;
+
+import java.io.Console;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * Reads pass phrases and passwords for CLI commands: from a file (first line; keep it 0600) or from
+ * the terminal without echo. Never from a command-line argument, never logged.
+ */
+final class Passphrases {
+    private Passphrases() {
+    }
+
+    /** Thrown when no pass phrase can be had (no file given and no terminal). */
+    static final class Unavailable extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Unavailable(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * @param file file holding the pass phrase on its first line, or null to ask on the terminal
+     * @param prompt what to ask
+     * @param confirm true to ask twice (a new pass phrase)
+     * @param option the option that names a file, for the error message
+     * @return the pass phrase (the caller wipes it)
+     * @throws Unavailable when there is no file and no terminal, or the two entries differ, or it is empty
+     * @throws IOException when the file cannot be read
+     */
+    static char[] read(Path file, String prompt, boolean confirm, String option) throws Unavailable, IOException {
+        if (file != null) {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            int nl = text.indexOf('\n');
+            char[] p = (nl < 0 ? text : text.substring(0, nl)).replace("\r", "").toCharArray();
+            if (p.length == 0) {
+                throw new Unavailable(file + " is empty: put the pass phrase on its first line.");
+            }
+            return p;
+        }
+        Console c = System.console();
+        if (c == null) {
+            throw new Unavailable("no terminal to ask for the " + prompt.toLowerCase(java.util.Locale.ROOT)
+                    + ": give it in a file with " + option + " FILE (first line, mode 0600).");
+        }
+        char[] p = c.readPassword("%s: ", prompt);
+        if (p == null || p.length == 0) {
+            throw new Unavailable("no " + prompt.toLowerCase(java.util.Locale.ROOT) + " entered.");
+        }
+        if (confirm) {
+            char[] again = c.readPassword("Again: ");
+            boolean same = Arrays.equals(p, again);
+            if (again != null) {
+                Arrays.fill(again, '\0');
+            }
+            if (!same) {
+                Arrays.fill(p, '\0');
+                throw new Unavailable("the two entries differ.");
+            }
+        }
+        return p;
+    }
+}

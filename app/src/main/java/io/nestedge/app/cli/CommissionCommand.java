@@ -14,7 +14,6 @@ import io.nestedge.commissioning.ssh.SshService;
 import io.nestedge.commissioning.ssh.SshSettings;
 import io.nestedge.model.Device;
 import io.nestedge.model.Plant;
-import io.nestedge.model.io.InputException;
 import io.nestedge.model.io.PlantFile;
 import io.nestedge.model.steps.InstallSteps;
 import java.io.Console;
@@ -103,15 +102,8 @@ public final class CommissionCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Plant plant;
-        CommissioningPlan plan;
-        try {
-            plant = PlantFile.read(plantFile);
-            plan = CommissioningService.plan(plant, bundleDir, devices);
-        } catch (InputException e) {
-            err.println("error: " + e.getMessage());
-            return ExitCodes.UNUSABLE;
-        }
+        Plant plant = PlantFile.read(plantFile);
+        CommissioningPlan plan = CommissioningService.plan(plant, bundleDir, devices);
         Path jf = resume != null ? resume : journal != null ? journal : bundleDir.resolve("commissioning.jsonl");
         if (resume != null && !Files.exists(resume)) {
             err.println("error: " + resume + ": no such journal to resume.");
@@ -143,14 +135,7 @@ public final class CommissionCommand implements Callable<Integer> {
             }
         } else {
             try (SshService ssh = new SshService(hostKeys(err), SshSettings.defaults())) {
-                CommissioningService service;
-                try {
-                    service = realService(plant, ssh);
-                } catch (Passphrases.Unavailable e) {
-                    err.println("error: " + e.getMessage());
-                    return ExitCodes.UNUSABLE;
-                }
-                report = run(service, plant, options, totalSteps);
+                report = run(realService(plant, ssh), plant, options, totalSteps);
             }
         }
         table(out, plant, report);

@@ -3,7 +3,6 @@ package io.nestedge.app.cli;
 import io.nestedge.commissioning.ansible.AnsibleExporter;
 import io.nestedge.model.Plant;
 import io.nestedge.model.bundle.Bundles;
-import io.nestedge.model.io.InputException;
 import io.nestedge.model.io.PlantFile;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -33,16 +32,11 @@ public final class ExportAnsibleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try {
-            Plant plant = PlantFile.read(plantFile);
-            AnsibleExporter.export(plant, Bundles.readAll(bundleDir), bundleDir, output);
-            spec.commandLine().getOut().println("Ansible files written to " + output
-                    + ". Put the devices' host keys in " + output.resolve("known_hosts") + ", then: cd " + output
-                    + " && ansible-playbook -K playbook.yml");
-            return ExitCodes.OK;
-        } catch (InputException e) {
-            spec.commandLine().getErr().println("error: " + e.getMessage());
-            return ExitCodes.UNUSABLE;
-        }
+        Plant plant = PlantFile.read(plantFile);
+        AnsibleExporter.export(plant, Bundles.readAll(bundleDir), bundleDir, output);
+        spec.commandLine().getOut().println("Ansible files written to " + output
+                + ". Put the devices' host keys in " + output.resolve("known_hosts") + ", then: cd " + output
+                + " && ansible-playbook -K playbook.yml");
+        return ExitCodes.OK;
     }
 }

@@ -83,15 +83,8 @@ public final class ExportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Plant plant;
-        ExportSecrets secrets;
-        try {
-            plant = PlantFile.read(plantFile);
-            secrets = readSecrets();
-        } catch (InputException e) {
-            err.println("error: " + e.getMessage());
-            return ExitCodes.UNUSABLE;
-        }
+        Plant plant = PlantFile.read(plantFile);
+        ExportSecrets secrets = readSecrets();
         Path pki = pkiDir != null ? pkiDir : defaultPki(plantFile);
         char[] caPass = null;
         char[] bundlePass = null;
@@ -122,12 +115,6 @@ public final class ExportCommand implements Callable<Integer> {
             out.printf("Hub side: run %s (Azure CLI); report: %s%n", output.resolve("hub/setup-hub.sh"),
                     output.resolve(BundleExport.REPORT));
             return ExitCodes.OK;
-        } catch (Passphrases.Unavailable e) {
-            err.println("error: " + e.getMessage());
-            return ExitCodes.UNUSABLE;
-        } catch (InputException e) {
-            err.println("error: " + e.getMessage());
-            return ExitCodes.UNUSABLE;
         } catch (ExportException e) {
             err.println("error: " + e.getMessage());
             return e.getMessage().contains("validation error") ? ExitCodes.FINDINGS : ExitCodes.UNUSABLE;

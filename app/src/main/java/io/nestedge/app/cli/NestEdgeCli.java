@@ -33,6 +33,14 @@ public final class NestEdgeCli implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setExitCodeExceptionMapper(e -> ExitCodes.UNUSABLE);
+        // Unusable input (unreadable plant, bundles, secrets): one line naming the file and the fix, exit 2.
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            if (ex instanceof io.nestedge.model.io.InputException || ex instanceof Passphrases.Unavailable) {
+                cmd.getErr().println("error: " + ex.getMessage());
+                return ExitCodes.UNUSABLE;
+            }
+            throw ex;
+        });
         cl.setParameterExceptionHandler((ex, args) -> {
             ex.getCommandLine().getErr().println("error: " + ex.getMessage());
             ex.getCommandLine().getErr().println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");

@@ -32,15 +32,10 @@ public final class PlanCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() {
-        try {
-            Plant plant = PlantFile.read(plantFile);
-            CommissioningPlan plan = CommissioningService.plan(plant, bundleDir, devices);
-            spec.commandLine().getOut().print(plan.dryRun());
-            return ExitCodes.OK;
-        } catch (InputException e) {
-            spec.commandLine().getErr().println("error: " + e.getMessage());
-            return ExitCodes.UNUSABLE;
-        }
+    public Integer call() throws InputException {
+        Plant plant = PlantFile.read(plantFile);
+        CommissioningPlan plan = CommissioningService.plan(plant, bundleDir, devices);
+        spec.commandLine().getOut().print(plan.dryRun());
+        return ExitCodes.OK;
     }
 }

@@ -3,7 +3,6 @@ package io.nestedge.app.cli;
 import io.nestedge.commissioning.virtualplant.ConnectionSheet;
 import io.nestedge.commissioning.virtualplant.VirtualPlant;
 import io.nestedge.model.Plant;
-import io.nestedge.model.io.InputException;
 import io.nestedge.model.io.PlantFile;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -40,14 +39,7 @@ public final class RehearseCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        Plant plant;
-        try {
-            plant = PlantFile.read(plantFile);
-        } catch (InputException e) {
-            err.println("error: " + e.getMessage());
-            return ExitCodes.UNUSABLE;
-        }
+        Plant plant = PlantFile.read(plantFile);
         CountDownLatch done = stop != null ? stop : new CountDownLatch(1);
         try (VirtualPlant vp = VirtualPlant.start(plant)) {
             ConnectionSheet sheet = vp.sheet();

@@ -3,7 +3,6 @@ package io.nestedge.app.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.nestedge.model.Plant;
-import io.nestedge.model.io.InputException;
 import io.nestedge.model.io.PlantFile;
 import io.nestedge.model.rules.Finding;
 import io.nestedge.model.rules.Severity;
@@ -36,14 +35,7 @@ public final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        Plant plant;
-        try {
-            plant = PlantFile.read(plantFile);
-        } catch (InputException e) {
-            err.println("error: " + e.getMessage());
-            return ExitCodes.UNUSABLE;
-        }
+        Plant plant = PlantFile.read(plantFile);
         List<Finding> findings = Validator.validate(plant);
         long errors = findings.stream().filter(f -> f.severity() == Severity.ERROR).count();
         long warnings = findings.stream().filter(f -> f.severity() == Severity.WARNING).count();

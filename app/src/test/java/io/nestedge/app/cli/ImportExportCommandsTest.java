@@ -53,8 +53,10 @@ class ImportExportCommandsTest {
     void importWritesThePlantAndExportYamlGivesTheSameDocumentBack() throws Exception {
         Path cfg = fixture("iotedge_config.yaml");
         Path plant = dir.resolve("plant.json");
-        assertThat(run("import", cfg.toString(), "--from", "iotedge-config", "-o", plant.toString())).isEqualTo(0);
-        assertThat(out.toString()).contains("Imported 6 devices (6 IoT Edge, 0 leaf)");
+        // The tool config carries no modules (they live in its deployment files): the imported plant is written
+        // and its missing API proxy / registry modules are reported, exit 1.
+        assertThat(run("import", cfg.toString(), "--from", "iotedge-config", "-o", plant.toString())).isEqualTo(1);
+        assertThat(out.toString()).contains("Imported 6 devices (6 IoT Edge, 0 leaf)").contains("NE-PROXY-MISSING");
         Plant p = PlantFile.read(plant);
         assertThat(p.deviceOrNull("L3-edge-2").parentId()).isEqualTo("L4-edge-1");
         assertThat(p.deviceOrNull("L3-edge-2").layerId()).isEqualTo("L3");
@@ -71,7 +73,7 @@ class ImportExportCommandsTest {
         Path plant = dir.resolve("p.json");
         Path back = dir.resolve("back.yaml");
         assertThat(run("import", cfg.toString(), "--from", "az-devices", "-o", plant.toString(), "--name", "Line 1",
-                "--top-layer", "L4")).isEqualTo(0);
+                "--top-layer", "L4")).isEqualTo(1);
         assertThat(err.toString()).contains("warning: The az-devices format holds no IoT Hub host name");
         Plant p = PlantFile.read(plant);
         assertThat(p.name()).isEqualTo("Line 1");
@@ -88,7 +90,7 @@ class ImportExportCommandsTest {
         assertThat(run("import", cfg.toString(), "--from", "iotedge-config", "-o", plant.toString())).isEqualTo(2);
         assertThat(err.toString()).contains("exists").contains("--force");
         assertThat(Files.readString(plant)).isEqualTo("keep me");
-        assertThat(run("import", cfg.toString(), "--from", "iotedge-config", "-o", plant.toString(), "--force")).isEqualTo(0);
+        assertThat(run("import", cfg.toString(), "--from", "iotedge-config", "-o", plant.toString(), "--force")).isEqualTo(1);
         assertThat(PlantFile.read(plant).size()).isEqualTo(6);
     }
 

@@ -6,7 +6,7 @@ import io.nestedge.commissioning.virtualplant.cmd.OpensslCommand;
 import io.nestedge.commissioning.virtualplant.runtime.CommandResult;
 import io.nestedge.commissioning.virtualplant.runtime.DeviceFs;
 import io.nestedge.commissioning.virtualplant.runtime.EmulatorContext;
-import io.nestedge.commissioning.virtualplant.tls.BcServerCertIssuer;
+import io.nestedge.commissioning.virtualplant.tls.PkiServerCertIssuer;
 import io.nestedge.commissioning.virtualplant.tls.DaemonEdgeHubHost;
 import io.nestedge.commissioning.virtualplant.tls.EdgeHubDaemon;
 import io.nestedge.commissioning.virtualplant.tls.HostsFileResolver;
@@ -87,7 +87,7 @@ public final class EmulatorMain {
             String hostsText = hostsFile != null ? Files.readString(Path.of(hostsFile)) : "";
             EmulatorContext ctx = new EmulatorContext(fs, machine, Clock.systemUTC(),
                     new HostsFileResolver(hostsText, hostsFile == null), new DaemonEdgeHubHost(launcher),
-                    new BcServerCertIssuer());
+                    new PkiServerCertIssuer());
             List<String> rest = List.of(args).subList(i + 1, args.length);
             CommandResult r = switch (args[i]) {
                 case "iotedge" -> IotEdgeCommand.run(ctx, user, rest);

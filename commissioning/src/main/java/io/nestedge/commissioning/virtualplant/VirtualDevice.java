@@ -5,7 +5,7 @@ import io.nestedge.commissioning.virtualplant.runtime.DeviceImage;
 import io.nestedge.commissioning.virtualplant.runtime.EmulatorContext;
 import io.nestedge.commissioning.virtualplant.runtime.EmulatorSettings;
 import io.nestedge.commissioning.virtualplant.shell.Session;
-import io.nestedge.commissioning.virtualplant.tls.BcServerCertIssuer;
+import io.nestedge.commissioning.virtualplant.tls.PkiServerCertIssuer;
 import io.nestedge.commissioning.virtualplant.tls.HostResolver;
 import io.nestedge.commissioning.virtualplant.tls.InProcessEdgeHubHost;
 import java.io.IOException;
@@ -70,7 +70,7 @@ public final class VirtualDevice implements AutoCloseable {
         this.jimfs = DeviceImage.newFileSystem(loginUser);
         this.fs = new DeviceFs(jimfs.getPath("/"));
         DeviceImage.populate(fs, machineHostname, loginUser, mariner, EmulatorSettings.virtualDevice());
-        this.ctx = new EmulatorContext(fs, machineHostname, Clock.systemUTC(), resolver, edgeHub, new BcServerCertIssuer());
+        this.ctx = new EmulatorContext(fs, machineHostname, Clock.systemUTC(), resolver, edgeHub, new PkiServerCertIssuer());
         try {
             KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
             g.initialize(new ECGenParameterSpec("secp256r1"));

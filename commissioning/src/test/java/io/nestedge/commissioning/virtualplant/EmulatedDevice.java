@@ -9,7 +9,7 @@ import io.nestedge.commissioning.virtualplant.runtime.DeviceFs;
 import io.nestedge.commissioning.virtualplant.runtime.DeviceImage;
 import io.nestedge.commissioning.virtualplant.runtime.EmulatorContext;
 import io.nestedge.commissioning.virtualplant.runtime.EmulatorSettings;
-import io.nestedge.commissioning.virtualplant.tls.BcServerCertIssuer;
+import io.nestedge.commissioning.virtualplant.tls.PkiServerCertIssuer;
 import io.nestedge.commissioning.virtualplant.tls.HostResolver;
 import io.nestedge.commissioning.virtualplant.tls.InProcessEdgeHubHost;
 import java.net.InetSocketAddress;
@@ -53,7 +53,7 @@ final class EmulatedDevice implements AutoCloseable {
         jimfs = DeviceImage.newFileSystem("iotadmin");
         fs = new DeviceFs(jimfs.getPath("/"));
         DeviceImage.populate(fs, machineHostname, "iotadmin", false, settings);
-        ctx = new EmulatorContext(fs, machineHostname, Clock.systemUTC(), net, hub, new BcServerCertIssuer());
+        ctx = new EmulatorContext(fs, machineHostname, Clock.systemUTC(), net, hub, new PkiServerCertIssuer());
     }
 
     EmulatedDevice(String machineHostname, Network net) throws Exception {

@@ -20,12 +20,9 @@ final class ScriptQuoting {
     private ScriptQuoting() {
     }
 
-    /** A bash word: single-quoted, each {@code '} written as {@code '\''}. NUL is refused. */
+    /** A bash word: the project's one shell-quoting function ({@link io.nestedge.model.shell.ShellQuote}). NUL is refused. */
     static String bash(String s) {
-        if (s.indexOf('\0') >= 0) {
-            throw new IllegalArgumentException("a shell word cannot contain NUL");
-        }
-        return "'" + s.replace("'", "'\\''") + "'";
+        return io.nestedge.model.shell.ShellQuote.quote(s);
     }
 
     /** A PowerShell verbatim string: single-quoted, every quote character doubled. NUL is refused. */

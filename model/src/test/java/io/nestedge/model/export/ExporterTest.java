@@ -50,7 +50,7 @@ class ExporterTest {
         assertThat(mode(out.resolve("hub/keys/site-gw.primary"))).isEqualTo("rw-------");
         String hubScript = java.nio.file.Files.readString(out.resolve("hub/setup-hub.sh"));
         String siteKey = java.nio.file.Files.readString(out.resolve("hub/keys/site-gw.primary"));
-        assertThat(hubScript).contains("\"--primary-key=@$here/\"'keys/site-gw.primary'").doesNotContain(siteKey);
+        assertThat(hubScript).contains("\"--primary-key=@$here/\"keys/site-gw.primary").doesNotContain(siteKey);
         assertThat(mode(out.resolve("devices/site-gw/config.toml"))).isEqualTo("rw-------");
         assertThat(mode(out.resolve("devices/site-gw/deployment.json"))).isEqualTo("rw-r--r--");
         assertThat(mode(out.resolve("hub/setup-hub.sh"))).isEqualTo("rwxr-xr-x");

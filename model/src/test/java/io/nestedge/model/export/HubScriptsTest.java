@@ -169,7 +169,7 @@ class HubScriptsTest {
         Plant pct = plant.withDevice(plant.deviceOrNull("press-sensor-01").toBuilder().id("100%PATH%").build());
         assertThatThrownBy(() -> HubScripts.powershell(pct, ExportLayout::deviceDir)).isInstanceOf(ExportException.class)
                 .hasMessageContaining("cmd.exe").hasMessageContaining("bash script");
-        assertThat(HubScripts.bash(pct, ExportLayout::deviceDir)).contains("'--device-id=100%PATH%'");
+        assertThat(HubScripts.bash(pct, ExportLayout::deviceDir)).contains(" --device-id=100%PATH% ");
     }
 
     @Test

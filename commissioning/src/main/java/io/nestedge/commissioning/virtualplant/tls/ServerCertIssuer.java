@@ -9,7 +9,7 @@ import java.util.List;
  * Issues edgeHub's TLS server certificate from the Edge CA "like the runtime" (facts §4): CN =
  * hostname, SAN = hostname (DNS, or IP when it parses as one) + {@code DNS:edgeHub}, EKU serverAuth,
  * RSA-2048, about 30 days, never past the Edge CA's notAfter. Kept behind an interface so the
- * project's PKI class ({@code io.nestedge.model.pki}) can replace {@link BcServerCertIssuer}.
+ * project's PKI class ({@code io.nestedge.model.pki}) is {@link PkiServerCertIssuer}.
  */
 public interface ServerCertIssuer {
     /**

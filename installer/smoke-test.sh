@@ -77,7 +77,7 @@ esac
 
 # 3. Export, when the CLI has it. EXPORT_ARGS: adjust here if the command's arguments differ.
 step "nestedge export"
-if "$cli" export --help >/dev/null 2>&1; then
+if "$cli" help export >/dev/null 2>&1; then
   export_dir="$work/export"
   EXPORT_ARGS=("$sample" --out "$export_dir")
   set +e
@@ -91,7 +91,7 @@ if "$cli" export --help >/dev/null 2>&1; then
     fail "export exit $rc (args: ${EXPORT_ARGS[*]})"
   fi
 else
-  skip "this build's CLI has no 'export' command (nestedge export --help failed); nothing to test"
+  skip "this build's CLI has no 'export' command ('nestedge help export' failed); nothing to test"
 fi
 
 # 4. The designer under Xvfb: wait for its window, screenshot, check it is still running.

@@ -11,7 +11,7 @@
 #   4. bin/nestedge-studio examples/sample-plant.json under Xvfb: the designer window appears, the
 #      process is still alive, a screenshot is saved to installer/target/smoke-screenshot.png
 #   5. --install-deb (root, as in CI): apt-get install ./nestedge-studio_*.deb (next to the image),
-#      /opt/nestedge-studio/bin/nestedge --version, apt-get remove --purge.
+#      /opt/nestedge-studio/bin/nestedge --version, `nestedge` on PATH, apt-get remove --purge.
 # Needs: xvfb, xauth, x11-utils (xwininfo), imagemagick (import, identify); the runtime needs libgtk-3-0
 # and libxtst6. Exit code 0 only if every check that ran passed.
 set -euo pipefail
@@ -163,11 +163,25 @@ if $install_deb; then
       else
         fail "installed CLI: '${v:-}'"
       fi
-      [ -f /usr/share/applications/nestedge-studio-nestedge-studio.desktop ] \
-        && pass "menu entry nestedge-studio-nestedge-studio.desktop installed" \
-        || fail "no menu entry in /usr/share/applications"
+      if v2="$(nestedge --version 2>&1)" && [ "$v2" = "$v" ]; then
+        pass "nestedge on PATH: $(command -v nestedge) -> $(readlink "$(command -v nestedge)")"
+      else
+        fail "nestedge not on PATH after install: '${v2:-}'"
+      fi
+      [ -f /opt/nestedge-studio/lib/nestedge-studio-nestedge-studio.desktop ] \
+        && pass "menu entry shipped: /opt/nestedge-studio/lib/nestedge-studio-nestedge-studio.desktop" \
+        || fail "no menu entry (.desktop) in the package"
+      if [ -f /usr/share/applications/nestedge-studio-nestedge-studio.desktop ]; then
+        echo "INFO  menu entry registered in /usr/share/applications"
+      else
+        echo "INFO  menu entry not registered (this system has no desktop menu directory; postinst skipped it)"
+      fi
       apt-get remove --purge -y -qq nestedge-studio >>"$work/apt.out" 2>&1 || fail "apt-get remove nestedge-studio"
-      [ ! -e /opt/nestedge-studio ] && pass "removed" || fail "/opt/nestedge-studio left behind after remove"
+      if [ ! -e /opt/nestedge-studio ] && [ ! -L /usr/bin/nestedge ]; then
+        pass "removed (/opt/nestedge-studio and /usr/bin/nestedge gone)"
+      else
+        fail "left behind after remove: $(ls -d /opt/nestedge-studio /usr/bin/nestedge 2>/dev/null | tr '\n' ' ')"
+      fi
     else
       cat "$work/apt.out"
       fail "apt-get install $deb"

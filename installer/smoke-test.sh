@@ -1,0 +1,209 @@
+#!/usr/bin/env bash
+# Smoke test of a built NestEdge Studio app-image (and, with --install-deb, of the .deb).
+# Builds nothing: run `mvn -B -Pinstaller -DskipTests package` first.
+#
+#   installer/smoke-test.sh [--install-deb] [APP_IMAGE_DIR]
+#
+# APP_IMAGE_DIR defaults to installer/target/jpackage/nestedge-studio. Checks, in order:
+#   1. bin/nestedge --version                      prints "NestEdge Studio <version>", exit 0
+#   2. bin/nestedge validate examples/sample-plant.json   exit 0 (1 = findings on the sample: reported, fails)
+#   3. bin/nestedge export ...                     only if the image's CLI has an `export` command
+#   4. bin/nestedge-studio examples/sample-plant.json under Xvfb: the designer window appears, the
+#      process is still alive, a screenshot is saved to installer/target/smoke-screenshot.png
+#   5. --install-deb (root, as in CI): apt-get install ./nestedge-studio_*.deb (next to the image),
+#      /opt/nestedge-studio/bin/nestedge --version, `nestedge` on PATH, apt-get remove --purge.
+# Needs: xvfb, xauth, x11-utils (xwininfo), imagemagick (import, identify); the runtime needs libgtk-3-0
+# and libxtst6. Exit code 0 only if every check that ran passed.
+set -euo pipefail
+
+here="$(cd "$(dirname "$0")" && pwd)"
+repo="$(cd "$here/.." && pwd)"
+install_deb=false
+image=""
+for arg in "$@"; do
+  case "$arg" in
+    --install-deb) install_deb=true ;;
+    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+    -*) echo "smoke-test: unknown option $arg (see --help)" >&2; exit 2 ;;
+    *) image="$arg" ;;
+  esac
+done
+image="${image:-$repo/installer/target/jpackage/nestedge-studio}"
+image="$(cd "$image" 2>/dev/null && pwd)" || { echo "smoke-test: no app-image at ${image}; build it with: mvn -B -Pinstaller -DskipTests package" >&2; exit 2; }
+cli="$image/bin/nestedge"
+studio="$image/bin/nestedge-studio"
+sample="$repo/examples/sample-plant.json"
+out="$repo/installer/target"
+mkdir -p "$out"
+for f in "$cli" "$studio"; do
+  [ -x "$f" ] || { echo "smoke-test: launcher missing or not executable: $f" >&2; exit 2; }
+done
+
+failures=0
+step() { printf '\n== %s\n' "$*"; }
+pass() { printf 'PASS  %s\n' "$*"; }
+fail() { printf 'FAIL  %s\n' "$*"; failures=$((failures + 1)); }
+skip() { printf 'SKIP  %s\n' "$*"; }
+
+work="$(mktemp -d)"
+studio_pid=""
+cleanup() {
+  if [ -n "$studio_pid" ] && kill -0 "$studio_pid" 2>/dev/null; then kill "$studio_pid" 2>/dev/null || true; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+# 1. Version.
+step "nestedge --version"
+if version="$("$cli" --version 2>&1)" && [[ "$version" == "NestEdge Studio "* ]]; then
+  pass "$version"
+else
+  fail "nestedge --version: '${version:-}'"
+fi
+
+# 2. Validate the sample plant. Exit 1 means the rules found something in the sample: that is a real
+# finding (sample or rules), reported here with the CLI's own output, never hidden.
+step "nestedge validate examples/sample-plant.json"
+set +e
+"$cli" validate "$sample" >"$work/validate.out" 2>&1
+rc=$?
+set -e
+cat "$work/validate.out"
+case "$rc" in
+  0) pass "validate exit 0" ;;
+  1) fail "validate exit 1: findings on the sample plant (see above) - fix the sample or the rule, not this test" ;;
+  *) fail "validate exit $rc (unusable input or crash)" ;;
+esac
+
+# 3. Export, when the CLI has it. EXPORT_ARGS: adjust here if the command's arguments differ.
+step "nestedge export"
+if "$cli" help export >/dev/null 2>&1; then
+  export_dir="$work/export"
+  EXPORT_ARGS=("$sample" --out "$export_dir")
+  set +e
+  "$cli" export "${EXPORT_ARGS[@]}" >"$work/export.out" 2>&1
+  rc=$?
+  set -e
+  cat "$work/export.out"
+  if [ "$rc" -eq 0 ] && [ -n "$(find "$export_dir" -type f 2>/dev/null | head -1)" ]; then
+    pass "export exit 0, $(find "$export_dir" -type f | wc -l) files"
+  else
+    fail "export exit $rc (args: ${EXPORT_ARGS[*]})"
+  fi
+else
+  skip "this build's CLI has no 'export' command ('nestedge help export' failed); nothing to test"
+fi
+
+# 4. The designer under Xvfb: wait for its window, screenshot, check it is still running.
+step "nestedge-studio under Xvfb"
+shot="$out/smoke-screenshot.png"
+rm -f "$shot"
+if ! command -v xvfb-run >/dev/null || ! command -v import >/dev/null || ! command -v xwininfo >/dev/null; then
+  fail "needs xvfb-run, xauth, import (imagemagick) and xwininfo (x11-utils)"
+else
+  auth="$work/Xauthority"
+  mkdir -p "$work/home"
+  cat >"$work/studio.sh" <<'EOS'
+#!/usr/bin/env bash
+# Runs inside xvfb-run: start the designer, wait up to 60 s for its window, screenshot, stop it.
+set -u
+studio="$1" sample="$2" shot="$3" log="$4"
+export XAUTHORITY="$5"
+# A fresh home (Java takes user.home from the passwd entry, so set that too): shows whether JavaFX unpacks
+# native libraries into ~/.openjfx/cache, and keeps the designer's preferences out of the real home.
+export HOME="$6"
+# JAVA_TOOL_OPTIONS reaches the JVM behind any launcher (jpackage's ignore JDK_JAVA_OPTIONS);
+# javafx.verbose logs where each native library came from.
+export JAVA_TOOL_OPTIONS="-Duser.home=$HOME -Djavafx.verbose=true"
+"$studio" "$sample" >"$log" 2>&1 &
+pid=$!
+for _ in $(seq 1 120); do
+  if xwininfo -root -tree 2>/dev/null | grep -q '"NestEdge Studio'; then break; fi
+  kill -0 "$pid" 2>/dev/null || break
+  sleep 0.5
+done
+if ! xwininfo -root -tree 2>/dev/null | grep -q '"NestEdge Studio'; then
+  if kill -0 "$pid" 2>/dev/null; then
+    echo "no 'NestEdge Studio' window within 60 s"; kill "$pid"
+  else
+    wait "$pid"; echo "the designer exited (code $?) before its window appeared"
+  fi
+  exit 3
+fi
+sleep 3 # let the first frames render
+import -window root "$shot"
+if ! kill -0 "$pid" 2>/dev/null; then echo "the designer exited"; exit 4; fi
+xwininfo -root -tree | grep '"NestEdge Studio' | head -3
+kill "$pid"; wait "$pid" 2>/dev/null
+exit 0
+EOS
+  chmod +x "$work/studio.sh"
+  set +e
+  xvfb-run -a -f "$auth" -s "-screen 0 1280x1024x24" "$work/studio.sh" "$studio" "$sample" "$shot" "$out/smoke-studio.log" "$auth" "$work/home"
+  rc=$?
+  set -e
+  if [ "$rc" -eq 0 ] && [ -s "$shot" ]; then
+    colours="$(identify -format '%k' "$shot" 2>/dev/null || echo 0)"
+    if [ "$colours" -gt 16 ]; then
+      pass "designer window shown, screenshot $shot ($colours colours)"
+    else
+      fail "screenshot $shot is nearly blank ($colours colours)"
+    fi
+  else
+    fail "designer did not come up (exit $rc); log: $out/smoke-studio.log"
+    tail -20 "$out/smoke-studio.log" 2>/dev/null || true
+  fi
+  if [ "$rc" -ne 0 ]; then
+    : # no verdict on native libraries without a running designer
+  elif [ -d "$work/home/.openjfx" ]; then
+    fail "JavaFX unpacked native libraries into ~/.openjfx instead of loading the runtime's: $(find "$work/home/.openjfx" -name '*.so' | head -3 | tr '\n' ' ')"
+  else
+    pass "JavaFX loaded its native libraries from the runtime (nothing unpacked into ~/.openjfx)"
+  fi
+fi
+
+# 5. The .deb: install, run the installed CLI, remove.
+if $install_deb; then
+  step "install the .deb"
+  deb="$(ls "$(dirname "$image")"/nestedge-studio_*.deb 2>/dev/null | head -1 || true)"
+  if [ -z "$deb" ]; then
+    fail "no nestedge-studio_*.deb next to $image"
+  elif [ "$(id -u)" -ne 0 ]; then
+    fail "--install-deb needs root (apt-get install)"
+  else
+    export DEBIAN_FRONTEND=noninteractive
+    if apt-get install -y -qq "$deb" >"$work/apt.out" 2>&1; then
+      if v="$(/opt/nestedge-studio/bin/nestedge --version 2>&1)" && [[ "$v" == "NestEdge Studio "* ]]; then
+        pass "installed $(basename "$deb"): /opt/nestedge-studio/bin/nestedge --version -> $v"
+      else
+        fail "installed CLI: '${v:-}'"
+      fi
+      if v2="$(nestedge --version 2>&1)" && [ "$v2" = "$v" ]; then
+        pass "nestedge on PATH: $(command -v nestedge) -> $(readlink "$(command -v nestedge)")"
+      else
+        fail "nestedge not on PATH after install: '${v2:-}'"
+      fi
+      [ -f /opt/nestedge-studio/lib/nestedge-studio-nestedge-studio.desktop ] \
+        && pass "menu entry shipped: /opt/nestedge-studio/lib/nestedge-studio-nestedge-studio.desktop" \
+        || fail "no menu entry (.desktop) in the package"
+      if [ -f /usr/share/applications/nestedge-studio-nestedge-studio.desktop ]; then
+        echo "INFO  menu entry registered in /usr/share/applications"
+      else
+        echo "INFO  menu entry not registered (this system has no desktop menu directory; postinst skipped it)"
+      fi
+      apt-get remove --purge -y -qq nestedge-studio >>"$work/apt.out" 2>&1 || fail "apt-get remove nestedge-studio"
+      if [ ! -e /opt/nestedge-studio ] && [ ! -L /usr/bin/nestedge ]; then
+        pass "removed (/opt/nestedge-studio and /usr/bin/nestedge gone)"
+      else
+        fail "left behind after remove: $(ls -d /opt/nestedge-studio /usr/bin/nestedge 2>/dev/null | tr '\n' ' ')"
+      fi
+    else
+      cat "$work/apt.out"
+      fail "apt-get install $deb"
+    fi
+  fi
+fi
+
+echo
+if [ "$failures" -eq 0 ]; then echo "smoke-test: all checks passed"; else echo "smoke-test: $failures check(s) failed"; fi
+[ "$failures" -eq 0 ]

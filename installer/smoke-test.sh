@@ -79,7 +79,12 @@ esac
 step "nestedge export"
 if "$cli" help export >/dev/null 2>&1; then
   export_dir="$work/export"
-  EXPORT_ARGS=("$sample" --out "$export_dir")
+  printf 'smoke-ca-pass\n' >"$work/ca.pass"
+  printf 'smoke-usb-pass\n' >"$work/usb.pass"
+  chmod 600 "$work/ca.pass" "$work/usb.pass"
+  cp "$sample" "$work/plant.json"
+  EXPORT_ARGS=("$work/plant.json" -o "$export_dir" --ca-passphrase-file "$work/ca.pass"
+    --bundle-passphrase-file "$work/usb.pass")
   set +e
   "$cli" export "${EXPORT_ARGS[@]}" >"$work/export.out" 2>&1
   rc=$?

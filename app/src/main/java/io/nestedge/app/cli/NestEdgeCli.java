@@ -53,6 +53,12 @@ public final class NestEdgeCli implements Runnable {
     public static int run(String... args) {
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
-        return commandLine(out, err).execute(args);
+        try {
+            return commandLine(out, err).execute(args);
+        } finally {
+            // print() does not auto-flush: without this a long dry run could be cut off by System.exit.
+            out.flush();
+            err.flush();
+        }
     }
 }

@@ -73,6 +73,7 @@ final class ProbeJudge {
         return switch (p.probe().kind()) {
             case USER -> new Verdict(r.exitCode() == 0 ? StepStatus.OK : StepStatus.FAILED, "user " + r.stdout().trim());
             case OS_RELEASE -> osRelease(r, state.os());
+            case FREE_SPACE -> freeSpace(r);
             case IOTEDGE_VERSION -> r.exitCode() == 0 ? new Verdict(StepStatus.OK, r.stdout().trim())
                     : new Verdict(StepStatus.FAILED, "IoT Edge is not installed or not on PATH (iotedge version failed)");
             case CHECK_JSON -> check(IotedgeCheckJsonParser.parse(r.stdout()), state);
@@ -80,6 +81,27 @@ final class ProbeJudge {
             case INSPECT_EDGEHUB -> inspect(r, state);
             case S_CLIENT -> tls(p.probe().argv(), OpenSslSClientParser.parse(r.text()), state);
         };
+    }
+
+    /** Free space needed to stage a bundle and keep a config backup, KiB. */
+    static final long MIN_FREE_KIB = 50 * 1024;
+
+    /** {@code df -Pk DIR}: the header, then one line whose 4th column is the available KiB. */
+    private static Verdict freeSpace(DeviceShell.Exec r) throws ProbeParseException {
+        String[] lines = r.stdout().strip().split("\n");
+        if (r.exitCode() != 0 || lines.length < 2 || !lines[0].startsWith("Filesystem")) {
+            throw new ProbeParseException("df -Pk", 1, lines.length == 0 ? "" : lines[0], "expected df's header and one line");
+        }
+        String[] f = lines[lines.length - 1].trim().split("\\s+");
+        long avail;
+        try {
+            avail = Long.parseLong(f[3]);
+        } catch (RuntimeException e) {
+            throw new ProbeParseException("df -Pk", lines.length, lines[lines.length - 1], "the 4th column is not the available KiB");
+        }
+        return avail >= MIN_FREE_KIB ? new Verdict(StepStatus.OK, avail / 1024 + " MiB free")
+                : new Verdict(StepStatus.FAILED, "only " + avail / 1024 + " MiB free on " + f[f.length - 1]
+                        + " (at least " + MIN_FREE_KIB / 1024 + " MiB needed): free some space first");
     }
 
     private static Verdict osRelease(DeviceShell.Exec r, OsFamily planned) {

@@ -97,6 +97,8 @@ public sealed interface Action {
         OS_RELEASE,
         /** {@code iotedge version}. */
         IOTEDGE_VERSION,
+        /** {@code df -Pk DIR}: free space where the bundle is staged. */
+        FREE_SPACE,
         /** {@code iotedge check --output json}. */
         CHECK_JSON,
         /** {@code iotedge list}. */

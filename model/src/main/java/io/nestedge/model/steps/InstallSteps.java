@@ -90,11 +90,12 @@ public final class InstallSteps {
         List<Action> a = new ArrayList<>();
         a.add(new Probe(List.of("id", "-un"), ProbeKind.USER));
         a.add(new Probe(List.of("cat", "/etc/os-release"), ProbeKind.OS_RELEASE));
+        a.add(new Probe(List.of("df", "-Pk", "/var/tmp"), ProbeKind.FREE_SPACE));
         if (s.edge()) {
             a.add(new CheckHostname(s.hostname()));
             a.add(new Probe(List.of("iotedge", "version"), ProbeKind.IOTEDGE_VERSION));
         }
-        return new InstallStep(PREFLIGHT, "Preflight: user, OS, hostname, IoT Edge version", a, true);
+        return new InstallStep(PREFLIGHT, "Preflight: user, OS, free space, hostname, IoT Edge version", a, true);
     }
 
     private static InstallStep installCerts(DeviceInstallSpec s) {

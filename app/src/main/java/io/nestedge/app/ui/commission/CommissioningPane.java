@@ -65,6 +65,7 @@ public final class CommissioningPane extends BorderPane {
     private final ListView<String> list = new ListView<>();
     private final Label note = new Label();
     private final Label reportLabel = new Label();
+    private Button reportButton;
     private Logins logins;
     private Path deviceBundles;
     private char[] bundlePassphrase;
@@ -87,7 +88,8 @@ public final class CommissioningPane extends BorderPane {
             run.sync(b);
             refreshList();
         });
-        setTop(new VBox(toolBar(), noteBar()));
+        ToolBar tb = toolBar();
+        setTop(new VBox(tb, noteBar()));
         list.setId("run-devices");
         list.setCellFactory(v -> new DeviceCell());
         list.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
@@ -171,6 +173,7 @@ public final class CommissioningPane extends BorderPane {
         Button report = button("Report", MaterialDesignF.FILE_DOCUMENT_OUTLINE, "Write the commissioning report (HTML and PDF) beside the plant",
                 this::writeReport);
         report.setId("run-report");
+        report.getStyleClass().add(Styles.SMALL);
         for (Button b : List.of(all, selected, failed)) {
             b.disableProperty().bind(run.runningProperty());
         }
@@ -188,8 +191,8 @@ public final class CommissioningPane extends BorderPane {
         title.getStyleClass().add("panel-title");
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        ToolBar tb = new ToolBar(title, target, creds, bundles, new Separator(), all, selected, failed, resume, cancel, new Separator(),
-                report, grow, progress);
+        this.reportButton = report;
+        ToolBar tb = new ToolBar(title, target, creds, bundles, new Separator(), all, selected, failed, resume, cancel, grow, progress);
         tb.getStyleClass().add("run-toolbar");
         return tb;
     }
@@ -207,7 +210,7 @@ public final class CommissioningPane extends BorderPane {
         open.setOnAction(e -> openDocument.accept(run.reportFileProperty().get().toUri().toString()));
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox bar = new HBox(8, note, grow, reportLabel, open);
+        HBox bar = new HBox(8, note, grow, reportLabel, open, reportButton);
         HBox.setHgrow(note, Priority.SOMETIMES);
         bar.getStyleClass().add("run-note-bar");
         return bar;

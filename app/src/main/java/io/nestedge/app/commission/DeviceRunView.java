@@ -65,8 +65,8 @@ public final class DeviceRunView {
      */
     public void apply(RunEvent e) {
         if (e instanceof RunEvent.DeviceStarted) {
-            status.set(DeviceRunStatus.RUNNING);
             summary.set("started");
+            status.set(DeviceRunStatus.RUNNING);
         } else if (e instanceof RunEvent.StepStarted s) {
             status.set(DeviceRunStatus.RUNNING);
             currentStep.set(s.title());
@@ -77,9 +77,9 @@ public final class DeviceRunView {
         } else if (e instanceof RunEvent.StepFinished f) {
             finishStep(f);
         } else if (e instanceof RunEvent.DeviceFinished d) {
-            status.set(DeviceRunStatus.of(d.status()));
-            currentStep.set("");
             summary.set(d.summary());
+            currentStep.set("");
+            status.set(DeviceRunStatus.of(d.status()));
         }
     }
 

@@ -59,6 +59,7 @@ public final class CanvasRunBinding {
         }
         v.statusProperty().addListener((o, a, b) -> refresh(v.deviceId()));
         v.currentStepProperty().addListener((o, a, b) -> refresh(v.deviceId()));
+        v.summaryProperty().addListener((o, a, b) -> refresh(v.deviceId()));
         v.parentTlsProperty().addListener((o, a, b) -> refresh(v.deviceId()));
         refresh(v.deviceId());
     }

@@ -66,6 +66,7 @@ public final class CommissioningPane extends BorderPane {
     private final Label note = new Label();
     private final Label reportLabel = new Label();
     private Button reportButton;
+    private ToolBar actionsBar;
     private Logins logins;
     private Path deviceBundles;
     private char[] bundlePassphrase;
@@ -89,7 +90,7 @@ public final class CommissioningPane extends BorderPane {
             refreshList();
         });
         ToolBar tb = toolBar();
-        setTop(new VBox(tb, noteBar()));
+        setTop(new VBox(tb, actionsBar, noteBar()));
         list.setId("run-devices");
         list.setCellFactory(v -> new DeviceCell());
         list.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
@@ -107,9 +108,10 @@ public final class CommissioningPane extends BorderPane {
                 syncingSelection = false;
             }
         });
-        list.setPrefWidth(300);
+        list.setPrefWidth(250);
+        list.setMinWidth(180);
         SplitPane body = new SplitPane(list, detail);
-        body.setDividerPositions(0.24);
+        body.setDividerPositions(0.3);
         SplitPane.setResizableWithParent(list, false);
         setCenter(body);
         refreshList();
@@ -157,7 +159,6 @@ public final class CommissioningPane extends BorderPane {
         }
         Button all = button("Start all", MaterialDesignP.PLAY, "Commission every device, top layer first", () -> start(RunScope.ALL, false));
         all.setId("run-start-all");
-        all.getStyleClass().add(Styles.SUCCESS);
         Button selected = button("Selected", MaterialDesignP.PLAY_OUTLINE, "Commission the devices selected on the canvas",
                 () -> start(RunScope.SELECTED, false));
         selected.setId("run-start-selected");
@@ -169,7 +170,6 @@ public final class CommissioningPane extends BorderPane {
         resume.setId("run-resume");
         Button cancel = button("Cancel", MaterialDesignS.STOP, "Cancel the run", session::cancel);
         cancel.setId("run-cancel");
-        cancel.getStyleClass().add(Styles.DANGER);
         Button report = button("Report", MaterialDesignF.FILE_DOCUMENT_OUTLINE, "Write the commissioning report (HTML and PDF) beside the plant",
                 this::writeReport);
         report.setId("run-report");
@@ -192,8 +192,10 @@ public final class CommissioningPane extends BorderPane {
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         this.reportButton = report;
-        ToolBar tb = new ToolBar(title, target, creds, bundles, new Separator(), all, selected, failed, resume, cancel, grow, progress);
+        ToolBar tb = new ToolBar(title, target, creds, bundles, grow, progress);
         tb.getStyleClass().add("run-toolbar");
+        actionsBar = new ToolBar(all, selected, failed, resume, cancel);
+        actionsBar.getStyleClass().addAll("run-toolbar", "run-actions");
         return tb;
     }
 

@@ -118,11 +118,22 @@ public final class DeviceDetailPane extends BorderPane {
         TabPane tabs = new TabPane(new Tab("Steps", steps), checkTab, new Tab("Modules", modules), diagTab, new Tab("Log", log));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("run-detail-tabs");
-        tabs.getStyleClass().add(Styles.TABS_FLOATING);
+        tabs.setTabMinWidth(70);
+        tabs.setTabMaxWidth(240);
         HBox head = new HBox(8, title);
         head.getStyleClass().add("detail-header");
         setTop(new VBox(head, banner));
         setCenter(tabs);
+    }
+
+    /** Errors first, then warnings, ok, skipped (stable within each). */
+    private static int rank(CheckResult r) {
+        return switch (r) {
+            case FATAL, ERROR -> 0;
+            case WARNING -> 1;
+            case OK -> 2;
+            case SKIPPED, IGNORED -> 3;
+        };
     }
 
     private static String word(String enumName) {
@@ -141,6 +152,7 @@ public final class DeviceDetailPane extends BorderPane {
     public void show(DeviceRunView v) {
         if (shown != null) {
             shown.statusProperty().removeListener(refresh);
+            shown.currentStepProperty().removeListener(refresh);
             shown.evidenceProperty().removeListener(refresh);
             shown.hostKeyStopProperty().removeListener(refresh);
             shown.logProperty().removeListener(refresh);
@@ -150,6 +162,7 @@ public final class DeviceDetailPane extends BorderPane {
         if (v != null) {
             steps.setItems(v.steps());
             v.statusProperty().addListener(refresh);
+            v.currentStepProperty().addListener(refresh);
             v.evidenceProperty().addListener(refresh);
             v.hostKeyStopProperty().addListener(refresh);
             v.logProperty().addListener(refresh);
@@ -176,13 +189,18 @@ public final class DeviceDetailPane extends BorderPane {
             banner.getChildren().clear();
             return;
         }
+        String what = v.status() == io.nestedge.app.commission.DeviceRunStatus.RUNNING ? v.currentStepProperty().get()
+                : v.summaryProperty().get();
         title.setText(v.deviceId() + (v.status() == null ? " — not commissioned in this session" : " — " + v.status().label()
-                + (v.summaryProperty().get().isEmpty() ? "" : ": " + v.summaryProperty().get())));
+                + (what.isEmpty() ? "" : ": " + what)));
         RuntimeEvidence e = v.evidenceProperty().get();
-        checks.getItems().setAll(e.check() == null ? List.of() : e.check().checks());
+        checks.getItems().setAll(e.check() == null ? List.of() : e.check().checks().stream()
+                .sorted(java.util.Comparator.comparingInt(c -> rank(c.result()))).toList());
         checks.setPlaceholder(new Label(e.checkProblem().isEmpty() ? "iotedge check has not run yet" : e.checkProblem()));
         long[] n = e.checkCounts();
-        checkTab.setText(n == null ? "iotedge check" : "iotedge check (" + n[0] + " ok, " + n[1] + " warn, " + n[2] + " err)");
+        checkTab.setText(n == null ? "iotedge check" : "iotedge check " + n[0] + "/" + n[1] + "/" + n[2]);
+        checkTab.setTooltip(new javafx.scene.control.Tooltip(n == null ? "not run yet" : n[0] + " ok, " + n[1] + " warning(s), "
+                + n[2] + " error(s), " + n[3] + " skipped"));
         modules.getItems().setAll(e.modules() == null ? List.of() : e.modules());
         diagTab.setText(v.remarks().isEmpty() ? "Diagnosis" : "Diagnosis (" + v.remarks().size() + ")");
         cards.getChildren().setAll(v.remarks().stream().map(r -> card(v.deviceId(), r)).toList());

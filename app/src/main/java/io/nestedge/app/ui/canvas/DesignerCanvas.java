@@ -288,6 +288,21 @@ public final class DesignerCanvas extends Region {
         return node(id);
     }
 
+    /**
+     * Shows the TLS verification result of a child's link to its parent.
+     *
+     * @param childId the child device
+     * @param state {@code tls-ok}, {@code tls-warning}, {@code tls-failed}, or null to clear
+     */
+    public void setLinkTls(String childId, String state) {
+        links.tls(childId, state, geometry::position);
+    }
+
+    /** The TLS state shown on a child's link ({@code tls-ok}, …), or null (tests). */
+    public String linkTls(String childId) {
+        return links.tls(childId);
+    }
+
     /** Number of device nodes (benchmark). */
     public int nodeCount() {
         return nodes.size();

@@ -12,14 +12,19 @@ import java.util.Set;
 import java.util.function.Function;
 import javafx.scene.Group;
 import javafx.scene.shape.CubicCurve;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 
 /**
  * Child→parent links, each a curve from the parent's downstream port (chosen by
  * {@link DevicePorts#linkPortIndex}) to the child's upstream port. Links to IoT Edge children and to
- * leaf devices have different styles.
+ * leaf devices have different styles. During commissioning a link also shows the child's
+ * {@code verify-parent-tls} result (style class and a lock badge at its middle).
  */
 final class LinkLayer extends Group {
     private final Map<String, CubicCurve> curves = new HashMap<>();
+    private final Map<String, String> tls = new HashMap<>();
+    private final Map<String, FontIcon> tlsBadges = new HashMap<>();
     private Plant plant;
 
     LinkLayer() {
@@ -49,6 +54,53 @@ final class LinkLayer extends Group {
         getChildren().removeAll(curves.values());
         curves.clear();
         curves.putAll(keep);
+        for (String id : List.copyOf(tls.keySet())) {
+            applyTls(id, positionOf);
+        }
+    }
+
+    /**
+     * Shows the TLS verification result of a child's link to its parent (commissioning).
+     *
+     * @param childId the child device
+     * @param state {@code tls-ok}, {@code tls-warning}, {@code tls-failed}, or null to clear
+     */
+    void tls(String childId, String state, Function<String, Optional<Position>> positionOf) {
+        if (state == null) {
+            tls.remove(childId);
+        } else {
+            tls.put(childId, state);
+        }
+        applyTls(childId, positionOf);
+    }
+
+    /** The TLS state shown on a child's link, or null. */
+    String tls(String childId) {
+        return tls.get(childId);
+    }
+
+    private void applyTls(String childId, Function<String, Optional<Position>> positionOf) {
+        String state = tls.get(childId);
+        CubicCurve c = curves.get(childId);
+        if (c != null) {
+            c.getStyleClass().removeAll("tls-ok", "tls-warning", "tls-failed");
+            if (state != null) {
+                c.getStyleClass().add(state);
+            }
+        }
+        FontIcon badge = tlsBadges.remove(childId);
+        getChildren().remove(badge);
+        if (state != null && c != null && c.isVisible()) {
+            FontIcon b = new FontIcon(state.equals("tls-failed") ? MaterialDesignL.LOCK_OPEN_ALERT : MaterialDesignL.LOCK_CHECK);
+            b.getStyleClass().addAll("tls-badge", state);
+            b.setId("tls-" + childId);
+            double mx = (c.getStartX() + c.getEndX()) / 2;
+            double my = (c.getStartY() + c.getEndY()) / 2;
+            b.setLayoutX(mx - 9);
+            b.setLayoutY(my + 7);
+            tlsBadges.put(childId, b);
+            getChildren().add(b);
+        }
     }
 
     /** Re-shapes only the links touching the given devices (during a drag). */
@@ -66,6 +118,9 @@ final class LinkLayer extends Group {
                     shape(curves.get(child.id()), child, positionOf);
                 }
             }
+        }
+        for (String id : List.copyOf(tls.keySet())) {
+            applyTls(id, positionOf);
         }
     }
 

@@ -209,7 +209,7 @@ class TestbedTest {
         Process server = bed.start(top.id(), log, "openssl", "s_server", "-accept", "8883", "-cert", cert.toString(),
                 "-key", key.toString(), "-naccept", "10");
         try {
-            waitFor(log, "ACCEPT", Duration.ofSeconds(10));
+            waitFor(log, "ACCEPT", Duration.ofSeconds(45));
             String jump = top.loginAtAddress();
             ProcessResult resolved = ssh.run(jump, middle.loginAtHostname(), "getent hosts " + top.hostname(), null);
             assertThat(resolved.stdout()).startsWith(top.addressTowards(middle.id()) + " ");

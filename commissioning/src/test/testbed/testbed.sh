@@ -22,8 +22,20 @@ umask 022
 readonly RUN_DIR=/run/nestedge-testbed
 readonly SELF_MNT=$RUN_DIR/self            # each device binds its state dir here, in its own view
 readonly MARKER=.nestedge-testbed
+# Per-device directories (bind mounts in the device's view; empty mount points on the host). The
+# emulator keeps its state, settings, edgeHub PID file and log in the nestedge-emulator ones; the
+# commissioning steps keep their flags in /var/lib/nestedge and stage bundles in /var/tmp.
 readonly PRIVATE_DIRS=(/etc/aziot /var/aziot /var/lib/aziot /var/secrets
-  /usr/local/share/ca-certificates /etc/ssl/certs /usr/local/bin)
+  /usr/local/share/ca-certificates /etc/ssl/certs /usr/local/bin /etc/docker
+  /etc/nestedge-emulator /var/lib/nestedge-emulator /var/log/nestedge-emulator /run/nestedge-emulator
+  /var/lib/nestedge /var/tmp)
+# Launchers of the IoT Edge emulator on every device (the real update-ca-certificates, openssl,
+# install, runuser, namei, sha256sum stay real).
+readonly EMULATED_TOOLS=(iotedge docker systemctl)
+# JVM options of the launchers: each emulated command is a short-lived JVM (sudo drops the
+# environment, so NESTEDGE_EMULATOR_JAVA_OPTS only works without sudo).
+readonly EMULATOR_JAVA_OPTS='-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -XX:-UsePerfData'
+
 readonly SYSTEM_USERS=(aziotcs aziotks aziotid aziottpm iotedge)
 readonly EMULATOR_MAIN=io.nestedge.commissioning.virtualplant.EmulatorMain
 
@@ -37,6 +49,18 @@ need_tools() {
     command -v "$t" >/dev/null 2>&1 || missing+=("$t")
   done
   [ ${#missing[@]} -eq 0 ] || die "missing tools: ${missing[*]} (apt-get install openssh-server openssh-client sudo iproute2 openssl ca-certificates jq util-linux)"
+}
+
+# Inside a device /tmp is a private tmpfs: a classpath entry there would not exist for the launchers.
+check_classpath() {
+  local e
+  local -a entries=()
+  IFS=: read -r -a entries <<<"${NESTEDGE_CP:-}"
+  for e in "${entries[@]+"${entries[@]}"}"; do
+    case "$(realpath -m "$e")" in
+      /tmp|/tmp/*) die "NESTEDGE_CP entry $e is under /tmp, which is private inside the devices; copy it elsewhere (the Java tests do: Testbed.emulatorClasspath)" ;;
+    esac
+  done
 }
 
 ns_name() { echo "nebed$1-$2"; }              # instance, device index
@@ -192,6 +216,7 @@ write_device() {
   for p in "${PRIVATE_DIRS[@]}"; do mkdir -p "$d/root$p"; done
   cp -a /etc/ssl/certs/. "$d/root/etc/ssl/certs/"
   cp -a /usr/local/share/ca-certificates/. "$d/root/usr/local/share/ca-certificates/"
+  chmod 1777 "$d/root/var/tmp"
 
   # /etc/hosts: own name on the uplink, the parent's name on the shared link, the children on theirs.
   {
@@ -253,15 +278,15 @@ Subsystem sftp internal-sftp
 EOF
   } >"$d/sshd_config"
 
-  # iotedge / docker: thin launchers of the emulator (see docs/testbed.md, "Emulator contract").
+  # iotedge / docker / systemctl: thin launchers of the emulator (docs/testbed.md, "Emulator contract").
   local tool
-  for tool in iotedge docker; do
+  for tool in "${EMULATED_TOOLS[@]}"; do
     {
       echo '#!/bin/sh'
       echo "# NestEdge test bed launcher: '$tool' on device $id runs the IoT Edge emulator."
       if [ -n "${NESTEDGE_CP:-}" ]; then
-        printf 'exec java ${NESTEDGE_EMULATOR_JAVA_OPTS:-} -cp %q %s --root / --machine-hostname %q --hosts-file /etc/hosts %s "$@"\n' \
-          "$NESTEDGE_CP" "$EMULATOR_MAIN" "$short" "$tool"
+        printf 'exec java ${NESTEDGE_EMULATOR_JAVA_OPTS:-%s} -cp %q %s --root / --machine-hostname %q --hosts-file /etc/hosts %s "$@"\n' \
+          "$EMULATOR_JAVA_OPTS" "$NESTEDGE_CP" "$EMULATOR_MAIN" "$short" "$tool"
       else
         echo "echo '$tool: emulator classpath not configured (set NESTEDGE_CP for testbed.sh up)' >&2"
         echo 'exit 127'
@@ -401,6 +426,7 @@ cmd_up() {
   local plant=$1 n i
   STATE=$2
   need_tools
+  check_classpath
   plant=$(realpath "$plant")
   cmd_down "$STATE"
   mkdir -p "$STATE"

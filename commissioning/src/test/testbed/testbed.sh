@@ -6,6 +6,8 @@
 #   testbed.sh down STATE_DIR               tear it down (idempotent; also run first by `up`)
 #   testbed.sh sheet STATE_DIR              print the sheet of a running bed
 #   testbed.sh exec STATE_DIR DEVICE_ID -- CMD...   run CMD as root in the device's view
+#   testbed.sh kill-sshd STATE_DIR DEVICE_ID   SIGKILL the device's sshd and its sessions (fault tests)
+#   testbed.sh start-sshd STATE_DIR DEVICE_ID  start it again (same host key and config); updates the sheet
 #
 # Needs root, iproute2, util-linux (unshare, nsenter), openssh-server/-client, sudo, openssl, jq.
 # Environment: NESTEDGE_CP = Java classpath holding io.nestedge.commissioning.virtualplant.EmulatorMain
@@ -462,8 +464,50 @@ cmd_exec() {
   exec nsenter --target "$pid" --mount --net --uts -- "$@"
 }
 
+# Descendants of a process, deepest first (by parent PID, from /proc).
+descendants() {
+  local c
+  for c in $(ps -o pid= --ppid "$1" 2>/dev/null); do
+    descendants "$c"
+    echo "$c"
+  done
+}
+
+device_pid() {
+  local state=$1 dev=$2 pid
+  [ -f "$state/sheet.json" ] || die "$state: no running test bed (no sheet.json)"
+  pid=$(jq -r --arg id "$dev" '.devices[] | select(.id == $id) | .sshdPid' "$state/sheet.json")
+  [ -n "$pid" ] || die "$state: no device '$dev'"
+  echo "$pid"
+}
+
+cmd_kill_sshd() {
+  local state=$1 dev=$2 pid
+  pid=$(device_pid "$state" "$dev")
+  kill -KILL "$pid" $(descendants "$pid") 2>/dev/null || true
+  rm -f "$state/devices/$dev/sshd.pid"
+}
+
+cmd_start_sshd() {
+  local state dev=$2 n i pid t
+  state=$(realpath "$1")
+  STATE=$state
+  n=$(cat "$state/instance")
+  i=$(jq -r --arg id "$dev" '.devices | map(.id) | index($id)' "$state/sheet.json")
+  IDS=(); mapfile -t IDS < <(jq -r '.devices[].id' "$state/sheet.json")
+  start_sshd "$n" "$i"
+  for t in $(seq 1 100); do
+    [ -s "$state/devices/$dev/sshd.pid" ] && kill -0 "$(cat "$state/devices/$dev/sshd.pid")" 2>/dev/null && break
+    sleep 0.05
+  done
+  pid=$(cat "$state/devices/$dev/sshd.pid" 2>/dev/null) || die "sshd of $dev did not start; see $state/devices/$dev/sshd.log"
+  jq --arg id "$dev" --argjson pid "$pid" '.devices |= map(if .id == $id then .sshdPid = $pid else . end)' \
+    "$state/sheet.json" >"$state/sheet.json.tmp"
+  mv "$state/sheet.json.tmp" "$state/sheet.json"
+}
+
 usage() {
-  sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
 
@@ -481,5 +525,7 @@ case "${1:-}" in
   down) [ $# -eq 2 ] || usage; [ "$(id -u)" = 0 ] || die "must run as root"; lock_state "$2"; cmd_down "$2" ;;
   sheet) [ $# -eq 2 ] || usage; cat "$2/sheet.json" ;;
   exec) [ $# -ge 4 ] || usage; cmd_exec "$2" "$3" "${@:4}" ;;
+  kill-sshd) [ $# -eq 3 ] || usage; cmd_kill_sshd "$2" "$3" ;;
+  start-sshd) [ $# -eq 3 ] || usage; lock_state "$2"; cmd_start_sshd "$2" "$3" ;;
   *) usage ;;
 esac

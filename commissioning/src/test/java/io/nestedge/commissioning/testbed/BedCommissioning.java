@@ -55,19 +55,22 @@ public final class BedCommissioning implements AutoCloseable {
      * @throws IOException if the known_hosts file cannot be created
      */
     public static BedCommissioning connect(Testbed bed) throws IOException {
-        return connect(bed, Map.of());
+        return connect(bed, Map.of(), Map.of());
     }
 
     /**
      * Wires the service to a bed, pinning the sheet's host keys except where {@code pinOverrides}
-     * names another fingerprint for a device (to prove that a changed key stops the run).
+     * names another fingerprint for a device, and with the devices' own sudo passwords except
+     * where {@code sudoOverrides} names another (fault tests).
      *
      * @param bed the running bed
      * @param pinOverrides device ID → fingerprint to pin instead of the sheet's
+     * @param sudoOverrides device ID → sudo password to give instead of the device's own
      * @return the wired service
      * @throws IOException if the known_hosts file cannot be created
      */
-    public static BedCommissioning connect(Testbed bed, Map<String, String> pinOverrides) throws IOException {
+    public static BedCommissioning connect(Testbed bed, Map<String, String> pinOverrides, Map<String, String> sudoOverrides)
+            throws IOException {
         TestbedSheet sheet = bed.sheet();
         Path knownHosts = Files.createTempFile("nestedge-bed-", ".known_hosts");
         HostKeyPolicy.Builder policy = HostKeyPolicy.builder(knownHosts);
@@ -81,7 +84,7 @@ public final class BedCommissioning implements AutoCloseable {
                 d -> Credentials.key(onBed.apply(d).user(), onBed.apply(d).keyPath(), null),
                 id -> {
                     try {
-                        return bed.sudoPassword(id).toCharArray();
+                        return sudoOverrides.getOrDefault(id, bed.sudoPassword(id)).toCharArray();
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }

@@ -36,6 +36,7 @@ public final class SampleBed implements AutoCloseable {
     private final Path bundles;
     private RunReport commissioned;
     private Duration commissionTime;
+    private Path journal;
 
     private SampleBed(Testbed bed, Plant plant, Path work, Path bundles) {
         this.bed = bed;
@@ -97,7 +98,7 @@ public final class SampleBed implements AutoCloseable {
     public synchronized RunReport commissioned() throws Exception {
         if (commissioned == null) {
             try (BedCommissioning c = BedCommissioning.connect(bed)) {
-                Path journal = newWorkDir("run-").resolve("journal.jsonl");
+                journal = newWorkDir("run-").resolve("journal.jsonl");
                 long t0 = System.nanoTime();
                 commissioned = c.service().commission(plant, bundles, options(journal, false, List.of()), null);
                 commissionTime = Duration.ofNanos(System.nanoTime() - t0);
@@ -106,6 +107,18 @@ public final class SampleBed implements AutoCloseable {
             }
         }
         return commissioned;
+    }
+
+    /**
+     * A copy of the journal of {@link #commissioned()}'s run, for a resumed run that repeats only the
+     * verification steps.
+     *
+     * @return a new journal file
+     * @throws Exception if the run or the copy fails
+     */
+    public Path copyOfCommissionedJournal() throws Exception {
+        commissioned();
+        return Files.copy(journal, newWorkDir("resume-").resolve("journal.jsonl"));
     }
 
     /** @return how long {@link #commissioned()}'s run took (null before) */

@@ -20,7 +20,7 @@ public final class Testbed implements AutoCloseable {
 
     private final Path script;
     private final Path stateDir;
-    private final TestbedSheet sheet;
+    private volatile TestbedSheet sheet;
     private final Duration bringUpTime;
     private final Thread shutdownHook;
     private boolean down;
@@ -167,6 +167,37 @@ public final class Testbed implements AutoCloseable {
     public Process start(String deviceId, Path output, String... command) throws IOException {
         return new ProcessBuilder(execCommand(deviceId, command)).redirectErrorStream(true)
                 .redirectOutput(output.toFile()).start();
+    }
+
+    /**
+     * Kills a device's sshd (the listener and every session, SIGKILL) — a fault for tests; the
+     * device's other processes (the emulator's edgeHub) keep running.
+     *
+     * @param deviceId a device ID
+     * @throws IOException if the script cannot start
+     */
+    public void killSshd(String deviceId) throws IOException {
+        script("kill-sshd", deviceId);
+    }
+
+    /**
+     * Starts a device's sshd again after {@link #killSshd} (same host key, config and private
+     * directories) and re-reads the sheet (its {@code sshdPid} changes).
+     *
+     * @param deviceId a device ID
+     * @throws IOException if the script cannot start or the sheet cannot be read
+     */
+    public void startSshd(String deviceId) throws IOException {
+        script("start-sshd", deviceId);
+        sheet = TestbedSheet.read(stateDir.resolve("sheet.json"));
+    }
+
+    private void script(String command, String deviceId) throws IOException {
+        ProcessResult r = Processes.run(List.of(script.toString(), command, stateDir.toString(), deviceId), null,
+                Duration.ofSeconds(60), Map.of());
+        if (!r.ok()) {
+            throw new IllegalStateException("testbed.sh " + command + " " + deviceId + " failed: " + r.describe());
+        }
     }
 
     private List<String> execCommand(String deviceId, String... command) {

@@ -18,7 +18,8 @@ import java.util.List;
  * Prints both wall-clock times, their ratio (goal: the engine ≥ 10× faster) and the engine's
  * linear projection to 100 devices (goal ≤ 60 s). Needs root and the test bed's packages plus
  * ansible-core. Run from {@code commissioning/} (see docs/testbed.md, "Benchmark"):
- * {@code java -cp "$(cat target/bench.cp)" io.nestedge.commissioning.testbed.CommissioningBenchmark [N] [PARALLEL]}.
+ * {@code java -cp "target/test-classes:target/classes:$(cat target/bench.deps)"
+ * io.nestedge.commissioning.testbed.CommissioningBenchmark [N] [PARALLEL]}.
  */
 public final class CommissioningBenchmark {
     private static final int PROJECTED = 100;

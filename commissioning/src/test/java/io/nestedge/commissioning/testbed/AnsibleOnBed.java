@@ -89,7 +89,10 @@ public final class AnsibleOnBed {
         Files.createFile(vars, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         Files.write(vars, new ObjectMapper(new YAMLFactory()).writeValueAsBytes(content));
 
-        Path sock = Files.createTempDirectory("nestedge-agent").resolve("agent.sock");
+        // Unix socket paths are limited to 108 bytes: the agent socket and ssh's ControlPath live in a
+        // short host temp directory, not in the (possibly deep) work directory.
+        Path shortDir = Files.createTempDirectory("ne-ansible");
+        Path sock = shortDir.resolve("agent.sock");
         ProcessResult agent = Processes.run(Duration.ofSeconds(10), "ssh-agent", "-s", "-a", sock.toString());
         Matcher pid = Pattern.compile("SSH_AGENT_PID=([0-9]+)").matcher(agent.stdout());
         if (!agent.ok() || !pid.find()) {
@@ -98,7 +101,7 @@ public final class AnsibleOnBed {
         try {
             Map<String, String> env = Map.of("SSH_AUTH_SOCK", sock.toString(), "ANSIBLE_CONFIG",
                     ansibleDir.resolve("ansible.cfg").toString(), "ANSIBLE_HOME", workDir.resolve("ansible-home").toString(),
-                    "ANSIBLE_SSH_CONTROL_PATH_DIR", workDir.resolve("cp").toString(), "ANSIBLE_NOCOLOR", "1",
+                    "ANSIBLE_SSH_CONTROL_PATH_DIR", shortDir.resolve("cp").toString(), "ANSIBLE_NOCOLOR", "1",
                     "ANSIBLE_RETRY_FILES_ENABLED", "0");
             ProcessResult add = Processes.run(List.of("ssh-add", "-q", bed.sheet().adminKey().toString()), null,
                     Duration.ofSeconds(10), env);
@@ -110,8 +113,11 @@ public final class AnsibleOnBed {
         } finally {
             Processes.run(Duration.ofSeconds(10), "kill", pid.group(1));
             Files.deleteIfExists(vars);
-            Files.deleteIfExists(sock);
-            Files.deleteIfExists(sock.getParent());
+            try (var walk = Files.walk(shortDir)) {
+                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
         }
     }
 }

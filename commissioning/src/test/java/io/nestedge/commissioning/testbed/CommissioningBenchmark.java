@@ -58,6 +58,7 @@ public final class CommissioningBenchmark {
             if (!r.allSucceeded()) {
                 throw new IllegalStateException("the engine's run failed:\n" + BedCommissioning.explain(r));
             }
+            System.out.printf("SSH engine: %d devices commissioned in %d ms%n", n, engine.toMillis());
         }
 
         ProcessResult ansible;

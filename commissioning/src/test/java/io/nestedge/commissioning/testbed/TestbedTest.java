@@ -41,8 +41,7 @@ class TestbedTest {
     @BeforeAll
     static void up() throws IOException {
         TestbedRequirement.assumeAvailableOrFail(System.getenv());
-        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        bed = Testbed.up(SCRIPT, PLANT, STATE, cp);
+        bed = Testbed.up(SCRIPT, PLANT, STATE, Testbed.emulatorClasspath());
         sheet = bed.sheet();
         ssh = new OpenSsh(sheet, 3);
         top = sheet.topLayer().get(0);

@@ -1,6 +1,7 @@
 package io.nestedge.model.export;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -17,7 +18,7 @@ interface ManifestRule {
      * Checks one value.
      *
      * @param value the value (never {@code null}; a JSON null is a {@code NullNode})
-     * @param path its JSON path, e.g. {@code $.modulesContent.$edgeAgent['properties.desired']}
+     * @param path its JSON path, e.g. {@code $.modulesContent.$edgeAgent["properties.desired"]}
      * @param problems where problems are added
      */
     void check(JsonNode value, String path, List<String> problems);
@@ -27,9 +28,13 @@ interface ManifestRule {
         problems.add(path + ": is " + describe(value) + "; expected " + expected());
     }
 
-    /** The path of property {@code key} of the object at {@code path} (bracket notation when the key needs it). */
+    /**
+     * The path of property {@code key} of the object at {@code path}: {@code path.key}, or
+     * {@code path["key"]} (JSON-escaped) when the key has other characters than letters, digits,
+     * {@code _ - $}.
+     */
     static String child(String path, String key) {
-        return SIMPLE_KEY.matcher(key).matches() ? path + "." + key : path + "['" + key.replace("'", "\\'") + "']";
+        return SIMPLE_KEY.matcher(key).matches() ? path + "." + key : path + "[" + TextNode.valueOf(key) + "]";
     }
 
     /** The path of item {@code index} of the array at {@code path}. */
@@ -41,7 +46,7 @@ interface ManifestRule {
     static String describe(JsonNode value) {
         if (value.isTextual()) {
             String s = value.asText();
-            return "\"" + (s.length() > 40 ? s.substring(0, 37) + "..." : s) + "\"";
+            return TextNode.valueOf(s.length() > 40 ? s.substring(0, 37) + "..." : s).toString(); // quoted, escaped
         }
         if (value.isObject()) {
             return "an object";

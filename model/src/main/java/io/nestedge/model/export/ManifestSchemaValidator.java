@@ -26,7 +26,7 @@ public final class ManifestSchemaValidator {
      *
      * @param manifest the manifest document
      * @return problems, each {@code <JSON path>: <what is wrong>; expected <what>}, e.g.
-     *     {@code $.modulesContent.$edgeAgent['properties.desired'].modules.sensor.status: is "paused";
+     *     {@code $.modulesContent.$edgeAgent["properties.desired"].modules.sensor.status: is "paused";
      *     expected one of running, stopped}; empty when the manifest is valid
      */
     public static List<String> validate(JsonNode manifest) {

@@ -153,9 +153,12 @@ class DeploymentManifestBuilderTest {
         Device notJson = withCustom("sensor", "{HostConfig: 1}", "running");
         assertThatThrownBy(() -> DeploymentManifestBuilder.build(plant.withDevice(notJson), notJson, ExportSecrets.none()))
                 .isInstanceOf(ExportException.class).hasMessageContaining("module 'sensor'").hasMessageContaining("not JSON");
+        Device trailing = withCustom("sensor", "{\"HostConfig\":{}} {}", "running");
+        assertThatThrownBy(() -> DeploymentManifestBuilder.build(plant.withDevice(trailing), trailing, ExportSecrets.none()))
+                .isInstanceOf(ExportException.class).hasMessageContaining("module 'sensor'").hasMessageContaining("not JSON");
         Device dotted = withCustom("my.sensor", "", "running");
         assertThatThrownBy(() -> DeploymentManifestBuilder.build(plant.withDevice(dotted), dotted, ExportSecrets.none()))
-                .isInstanceOf(ExportException.class).hasMessageContaining("modules['my.sensor']: not allowed")
+                .isInstanceOf(ExportException.class).hasMessageContaining("modules[\"my.sensor\"]: not allowed")
                 .hasMessageContaining("^[a-zA-Z0-9_-]+$");
     }
 
@@ -171,7 +174,7 @@ class DeploymentManifestBuilderTest {
         ((ObjectNode) m.path("modulesContent").path("$edgeHub").path("properties.desired")).remove("routes");
         settings.put("createOptions", "{}");
         assertThat(ManifestSchemaValidator.validate(m)).singleElement().asString()
-                .startsWith("$.modulesContent.$edgeHub['properties.desired'].routes: missing");
+                .startsWith("$.modulesContent.$edgeHub[\"properties.desired\"].routes: missing");
     }
 
     @Test

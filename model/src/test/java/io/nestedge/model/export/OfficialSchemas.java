@@ -54,17 +54,25 @@ final class OfficialSchemas {
 
     /**
      * The shared schema directory: {@code <ancestor>/shared/schemas} for the nearest ancestor of
-     * {@code user.dir} that has one (the module's {@code ../../shared/schemas} is such an ancestor),
-     * else {@link #FALLBACK}; null when neither holds the edgeAgent schema.
+     * {@code start} that has one (from the module directory, {@code ../../shared/schemas} is such an
+     * ancestor's), else {@code fallback}; null when neither holds the edgeAgent schema.
      */
-    static Path locate() {
-        for (Path p = Path.of(System.getProperty("user.dir")).toAbsolutePath().normalize(); p != null; p = p.getParent()) {
+    static Path locate(Path start, Path fallback) {
+        for (Path p = start.toAbsolutePath().normalize(); p != null; p = p.getParent()) {
             Path candidate = p.resolve("shared").resolve("schemas");
             if (Files.isRegularFile(candidate.resolve(AGENT_1_1))) {
                 return candidate;
             }
         }
-        return Files.isRegularFile(FALLBACK.resolve(AGENT_1_1)) ? FALLBACK : null;
+        return Files.isRegularFile(fallback.resolve(AGENT_1_1)) ? fallback : null;
+    }
+
+    /** What a test does when the schemas are missing: fail on CI, else abort (skip). */
+    static void missing(boolean onCi, String why) {
+        if (onCi) {
+            Assertions.fail(why + "; CI must place shared/ beside the clone");
+        }
+        Assumptions.abort(why);
     }
 
     /**
@@ -73,14 +81,10 @@ final class OfficialSchemas {
      */
     static synchronized OfficialSchemas get() {
         if (loaded == null) {
-            Path dir = locate();
+            Path dir = locate(Path.of(System.getProperty("user.dir")), FALLBACK);
             if (dir == null) {
-                String why = "official deployment schemas not found in <repo>/../shared/schemas (from user.dir "
-                        + System.getProperty("user.dir") + ") nor " + FALLBACK;
-                if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                    Assertions.fail(why + "; CI must place shared/ beside the clone");
-                }
-                Assumptions.abort(why);
+                missing("true".equalsIgnoreCase(System.getenv("CI")), "official deployment schemas not found in "
+                        + "<repo>/../shared/schemas (from user.dir " + System.getProperty("user.dir") + ") nor " + FALLBACK);
             }
             loaded = new OfficialSchemas(dir);
         }

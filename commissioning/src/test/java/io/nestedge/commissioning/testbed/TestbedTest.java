@@ -157,7 +157,8 @@ class TestbedTest {
 
     @Test
     void updateCaCertificatesChangesOnlyThisDevicesTrustStore() throws IOException {
-        Path tls = Files.createDirectories(STATE.resolveSibling("testbed-tls"));
+        // Devices have a private /tmp: a checkout under /tmp (CI clones there) is invisible to them, /run is shared.
+        Path tls = Files.createDirectories(Path.of("/run/nestedge-testbed", "tls-" + ProcessHandle.current().pid()));
         String cn = "trust-probe-" + UUID.randomUUID().toString().substring(0, 8);
         selfSigned(cn, tls.resolve(cn + ".key.pem"), tls.resolve(cn + ".cert.pem"));
         String pem = Files.readString(tls.resolve(cn + ".cert.pem"));
@@ -196,7 +197,8 @@ class TestbedTest {
 
     @Test
     void childVerifiesTlsOfItsParentByTheParentHostname() throws Exception {
-        Path tls = Files.createDirectories(STATE.resolveSibling("testbed-tls"));
+        // Devices have a private /tmp: a checkout under /tmp (CI clones there) is invisible to them, /run is shared.
+        Path tls = Files.createDirectories(Path.of("/run/nestedge-testbed", "tls-" + ProcessHandle.current().pid()));
         Path key = tls.resolve("top.key.pem");
         Path cert = tls.resolve("top.cert.pem");
         Path otherKey = tls.resolve("other.key.pem");
@@ -208,7 +210,7 @@ class TestbedTest {
         Process server = bed.start(top.id(), log, "openssl", "s_server", "-accept", "8883", "-cert", cert.toString(),
                 "-key", key.toString(), "-naccept", "10");
         try {
-            waitFor(log, "ACCEPT", Duration.ofSeconds(45));
+            waitFor(log, "ACCEPT", Duration.ofSeconds(20));
             String jump = top.loginAtAddress();
             ProcessResult resolved = ssh.run(jump, middle.loginAtHostname(), "getent hosts " + top.hostname(), null);
             assertThat(resolved.stdout()).startsWith(top.addressTowards(middle.id()) + " ");

@@ -85,8 +85,8 @@ public final class Bundles {
     public static List<BundleInfo> readAll(Path exportDir) throws InputException {
         List<BundleInfo> out = new ArrayList<>();
         Path devices = exportDir.resolve(io.nestedge.model.export.ExportLayout.DEVICES);
-        if (!Files.isDirectory(devices) || !Files.exists(exportDir.resolve(io.nestedge.model.export.Exporter.MARKER))) {
-            throw new InputException(exportDir.toString(), "", "this is not an export directory (no devices/ folder or export marker).",
+        if (!Files.isDirectory(devices)) {
+            throw new InputException(exportDir.toString(), "", "this is not an export directory (it has no devices/ folder).",
                     "Point at the directory given to 'nestedge export -o'.");
         }
         try (Stream<Path> s = Files.list(devices)) {

@@ -66,7 +66,7 @@ public final class BundleSigner {
      */
     public static String sign(byte[] data, CertifiedKey signer) {
         try {
-            String alg = signer.privateKey().getAlgorithm().equals("EC") ? "SHA256withECDSA" : "SHA256withRSA";
+            String alg = signer.privateKey() instanceof java.security.interfaces.RSAKey ? "SHA256withRSA" : "SHA256withECDSA";
             CMSSignedDataGenerator gen = new CMSSignedDataGenerator();
             gen.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
                     .build(new JcaContentSignerBuilder(alg).build(signer.privateKey()), signer.certificate()));

@@ -46,6 +46,10 @@ public final class KeyPairs {
     }
 
     /** JCA signature algorithm a CA with this key signs with: SHA256withRSA or SHA256withECDSA. */
+    private static String family(String algorithm) {
+        return algorithm.equals("ECDSA") ? "EC" : algorithm;
+    }
+
     static String signatureAlgorithm(PrivateKey issuerKey) {
         return issuerKey instanceof RSAKey ? "SHA256withRSA" : "SHA256withECDSA";
     }
@@ -110,7 +114,9 @@ public final class KeyPairs {
      * key and verifies it with the public key, which works for RSA and EC alike.
      */
     public static boolean matches(PublicKey publicKey, PrivateKey privateKey) {
-        if (!publicKey.getAlgorithm().equals(privateKey.getAlgorithm())) {
+        // Providers name EC keys "EC" (JDK) or "ECDSA" (Bouncy Castle, e.g. once MINA SSHD registered it):
+        // compare key families, and let the signature decide.
+        if (!family(publicKey.getAlgorithm()).equals(family(privateKey.getAlgorithm()))) {
             return false;
         }
         try {

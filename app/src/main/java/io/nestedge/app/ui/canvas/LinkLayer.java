@@ -1,10 +1,14 @@
 package io.nestedge.app.ui.canvas;
 
 import io.nestedge.app.editor.DevicePorts;
+import io.nestedge.app.editor.NodeMetrics;
+import io.nestedge.app.editor.SpatialIndex;
+import io.nestedge.app.editor.SpatialIndex.Rect;
 import io.nestedge.model.Device;
 import io.nestedge.model.Plant;
 import io.nestedge.model.Position;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,38 +21,43 @@ import javafx.scene.shape.CubicCurve;
  * Child→parent links, each a curve from the parent's downstream port (chosen by
  * {@link DevicePorts#linkPortIndex}) to the child's upstream port. Links to IoT Edge children and to
  * leaf devices have different styles.
+ *
+ * <p>Virtualized like the device nodes: the geometry of every link is kept and indexed, but a
+ * {@link CubicCurve} exists only for links whose bounding box intersects the area shown
+ * ({@link #show}).
  */
 final class LinkLayer extends Group {
     private final Map<String, CubicCurve> curves = new HashMap<>();
+    private final Map<String, double[]> shapes = new HashMap<>();
+    private final SpatialIndex index = new SpatialIndex();
     private Plant plant;
+    private Rect area;
 
     LinkLayer() {
         getStyleClass().add("links");
         setMouseTransparent(true);
     }
 
-    /** Rebuilds every link from the plant and the drawn positions. */
+    /** Recomputes every link from the plant and the drawn positions (O(links), no nodes created off screen). */
     void rebuild(Plant p, Function<String, Optional<Position>> positionOf) {
         this.plant = p;
-        Map<String, CubicCurve> keep = new HashMap<>();
+        shapes.clear();
+        index.clear();
         for (Device d : p.devices()) {
-            if (!d.hasParent() || p.deviceOrNull(d.parentId()) == null) {
-                continue;
-            }
-            CubicCurve c = curves.remove(d.id());
-            if (c == null) {
-                c = new CubicCurve();
-                c.getStyleClass().add("link");
-                getChildren().add(c);
-            }
-            c.getStyleClass().removeAll("link-edge", "link-leaf");
-            c.getStyleClass().add(d.isEdge() ? "link-edge" : "link-leaf");
-            keep.put(d.id(), c);
-            shape(c, d, positionOf);
+            reshape(d.id(), positionOf);
         }
-        getChildren().removeAll(curves.values());
-        curves.clear();
-        curves.putAll(keep);
+        for (var it = curves.entrySet().iterator(); it.hasNext();) {
+            var e = it.next();
+            Device d = p.deviceOrNull(e.getKey());
+            if (!shapes.containsKey(e.getKey()) || d == null) {
+                getChildren().remove(e.getValue());
+                it.remove();
+            } else {
+                style(e.getValue(), d);
+                apply(e.getValue(), shapes.get(e.getKey()));
+            }
+        }
+        show(area);
     }
 
     /** Re-shapes only the links touching the given devices (during a drag). */
@@ -56,41 +65,141 @@ final class LinkLayer extends Group {
         if (plant == null) {
             return;
         }
+        Set<String> touched = new HashSet<>();
         for (String id : moved) {
-            Device d = plant.deviceOrNull(id);
-            if (d != null && curves.containsKey(id)) {
-                shape(curves.get(id), d, positionOf);
-            }
+            touched.add(id);
             for (Device child : plant.children(id)) {
-                if (curves.containsKey(child.id())) {
-                    shape(curves.get(child.id()), child, positionOf);
-                }
+                touched.add(child.id());
+            }
+        }
+        for (String id : touched) {
+            reshape(id, positionOf);
+            double[] s = shapes.get(id);
+            CubicCurve c = curves.get(id);
+            if (s == null || area == null) {
+                continue;
+            }
+            if (c != null) {
+                apply(c, s);
+            } else if (index.get(id).intersects(area)) {
+                materialize(id);
             }
         }
     }
 
-    private void shape(CubicCurve c, Device child, Function<String, Optional<Position>> positionOf) {
+    /**
+     * Shows the links intersecting a content area.
+     *
+     * @param a content rectangle, or null for none
+     */
+    void show(Rect a) {
+        area = a;
+        if (a == null) {
+            getChildren().clear();
+            curves.clear();
+            return;
+        }
+        for (var it = curves.entrySet().iterator(); it.hasNext();) {
+            var e = it.next();
+            Rect r = index.get(e.getKey());
+            if (r == null || !r.intersects(a)) {
+                getChildren().remove(e.getValue());
+                it.remove();
+            }
+        }
+        for (String id : index.query(a)) {
+            materialize(id);
+        }
+    }
+
+    private void materialize(String id) {
+        if (curves.containsKey(id)) {
+            return;
+        }
+        CubicCurve c = new CubicCurve();
+        c.getStyleClass().add("link");
+        style(c, plant.deviceOrNull(id));
+        apply(c, shapes.get(id));
+        curves.put(id, c);
+        getChildren().add(c);
+    }
+
+    private static void style(CubicCurve c, Device d) {
+        c.getStyleClass().removeAll("link-edge", "link-leaf");
+        c.getStyleClass().add(d.isEdge() ? "link-edge" : "link-leaf");
+    }
+
+    private void reshape(String childId, Function<String, Optional<Position>> positionOf) {
+        double[] s = curve(plant, childId, positionOf);
+        if (s == null) {
+            shapes.remove(childId);
+            index.remove(childId);
+        } else {
+            shapes.put(childId, s);
+            index.put(childId, bounds(s));
+        }
+    }
+
+    /**
+     * The link of a child to its parent as a cubic curve.
+     *
+     * @return start, control 1, control 2, end (x, y each), or null without a drawn link
+     */
+    static double[] curve(Plant plant, String childId, Function<String, Optional<Position>> positionOf) {
+        Device child = plant.deviceOrNull(childId);
+        if (child == null || !child.hasParent()) {
+            return null;
+        }
         Device parent = plant.deviceOrNull(child.parentId());
+        if (parent == null) {
+            return null;
+        }
         Optional<Position> pp = positionOf.apply(parent.id());
         Optional<Position> cp = positionOf.apply(child.id());
         if (pp.isEmpty() || cp.isEmpty()) {
-            c.setVisible(false);
-            return;
+            return null;
         }
-        c.setVisible(true);
         List<DevicePorts.Port> ports = DevicePorts.downstream(parent);
         int idx = DevicePorts.linkPortIndex(ports, child);
-        Position from = idx < 0 ? new Position(pp.get().x() + io.nestedge.app.editor.NodeMetrics.WIDTH / 2,
-                pp.get().y() + io.nestedge.app.editor.NodeMetrics.HEIGHT) : DevicePorts.downstreamAnchor(pp.get(), idx, ports.size());
+        Position from = idx < 0 ? new Position(pp.get().x() + NodeMetrics.WIDTH / 2, pp.get().y() + NodeMetrics.HEIGHT)
+                : DevicePorts.downstreamAnchor(pp.get(), idx, ports.size());
         Position to = DevicePorts.upstreamAnchor(cp.get());
         double dy = Math.max(40, Math.abs(to.y() - from.y()) / 2);
-        c.setStartX(from.x());
-        c.setStartY(from.y());
-        c.setControlX1(from.x());
-        c.setControlY1(from.y() + dy);
-        c.setControlX2(to.x());
-        c.setControlY2(to.y() - dy);
-        c.setEndX(to.x());
-        c.setEndY(to.y());
+        return new double[] {from.x(), from.y(), from.x(), from.y() + dy, to.x(), to.y() - dy, to.x(), to.y()};
+    }
+
+    /** Bounding box of the curve's control polygon (contains the curve), grown by the stroke. */
+    static Rect bounds(double[] s) {
+        double x0 = Math.min(Math.min(s[0], s[2]), Math.min(s[4], s[6]));
+        double x1 = Math.max(Math.max(s[0], s[2]), Math.max(s[4], s[6]));
+        double y0 = Math.min(Math.min(s[1], s[3]), Math.min(s[5], s[7]));
+        double y1 = Math.max(Math.max(s[1], s[3]), Math.max(s[5], s[7]));
+        return new Rect(x0, y0, x1 - x0, y1 - y0).grow(2);
+    }
+
+    private static void apply(CubicCurve c, double[] s) {
+        c.setStartX(s[0]);
+        c.setStartY(s[1]);
+        c.setControlX1(s[2]);
+        c.setControlY1(s[3]);
+        c.setControlX2(s[4]);
+        c.setControlY2(s[5]);
+        c.setEndX(s[6]);
+        c.setEndY(s[7]);
+    }
+
+    /** The curve of a child's link while it exists (tests). */
+    Optional<CubicCurve> curveOf(String childId) {
+        return Optional.ofNullable(curves.get(childId));
+    }
+
+    /** Every link's curve geometry by child ID (the overview draws them). */
+    Map<String, double[]> shapes() {
+        return shapes;
+    }
+
+    /** Number of curves that exist. */
+    int size() {
+        return curves.size();
     }
 }

@@ -169,6 +169,7 @@ public final class SpatialIndex {
     }
 
     private static long key(long cx, long cy) {
-        return (cx << 32) ^ (cy & 0xffffffffL);
+        // mixed so that Long.hashCode (high ^ low word) does not collide along diagonals
+        return cx * 0x9E3779B97F4A7C15L + cy * 0xC2B2AE3D27D4EB4FL;
     }
 }

@@ -54,6 +54,8 @@ public final class DesignerCanvas extends Region {
     private CanvasGesture active;
     private boolean spaceDown;
     private boolean fitPending = true;
+    private Rect cacheArea;
+    private double cacheZoom;
     private Set<String> moving = Set.of();
     private double moveX;
     private double moveY;
@@ -209,6 +211,15 @@ public final class DesignerCanvas extends Region {
         double h = getHeight();
         boolean detail = v.zoom() >= DETAIL_ZOOM;
         overview.setShown(!detail, v.zoom());
+        if (w > 0 && h > 0) {
+            Rect view = new Rect(v.toContentX(0), v.toContentY(0), w / v.zoom(), h / v.zoom());
+            if (cacheArea == null || cacheZoom != v.zoom() || !inside(view, cacheArea)) {
+                cacheZoom = v.zoom();
+                cacheArea = view.grow(Math.max(w, h) / v.zoom() * MARGIN);
+            }
+            links.setCacheArea(cacheArea);
+            overview.setCacheArea(cacheArea);
+        }
         if (!detail || w <= 0 || h <= 0) {
             nodeLayer.show(null, null, null);
             links.show(null);
@@ -221,7 +232,11 @@ public final class DesignerCanvas extends Region {
         if (nodeLayer.show(vis, prefetch, vis.grow(2 * m))) {
             prefetcher.start();
         }
-        links.show(prefetch);
+        links.show(cacheArea);
+    }
+
+    private static boolean inside(Rect in, Rect out) {
+        return in.x() >= out.x() && in.y() >= out.y() && in.x() + in.w() <= out.x() + out.w() && in.y() + in.h() <= out.y() + out.h();
     }
 
     private void applyViewport() {

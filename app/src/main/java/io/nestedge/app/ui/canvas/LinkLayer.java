@@ -29,13 +29,38 @@ import javafx.scene.shape.CubicCurve;
 final class LinkLayer extends Group {
     private final Map<String, CubicCurve> curves = new HashMap<>();
     private final Map<String, double[]> shapes = new HashMap<>();
-    private final SpatialIndex index = new SpatialIndex();
+    /** Links are long and thin: coarser cells than the nodes' keep a link's cell count low. */
+    private final SpatialIndex index = new SpatialIndex(4 * SpatialIndex.DEFAULT_CELL);
+    /** Links re-shaped by a drag: kept out of the index until the next rebuild (re-indexing long links per mouse event is costly). */
+    private final Map<String, Rect> floating = new HashMap<>();
     private Plant plant;
     private Rect area;
+
+    /** Curves at rest: one bitmap cache, clipped to the canvas's cache area so it stays small. */
+    private final Group still = new Group();
+    /** Curves re-shaped by the running drag (uncached, so the cache above survives the drag). */
+    private final Group live = new Group();
+    private final javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
 
     LinkLayer() {
         getStyleClass().add("links");
         setMouseTransparent(true);
+        still.setClip(clip);
+        still.setCache(true);
+        getChildren().addAll(still, live);
+    }
+
+    /**
+     * Sets the content area the cached links are clipped to (the canvas changes it only when the view
+     * leaves it, so a pan moves the cached bitmap instead of re-drawing every curve).
+     */
+    void setCacheArea(Rect a) {
+        if (a != null && (clip.getX() != a.x() || clip.getY() != a.y() || clip.getWidth() != a.w() || clip.getHeight() != a.h())) {
+            clip.setX(a.x());
+            clip.setY(a.y());
+            clip.setWidth(a.w());
+            clip.setHeight(a.h());
+        }
     }
 
     /** Recomputes every link from the plant and the drawn positions (O(links), no nodes created off screen). */
@@ -43,6 +68,8 @@ final class LinkLayer extends Group {
         this.plant = p;
         shapes.clear();
         index.clear();
+        floating.clear();
+        still.getChildren().addAll(live.getChildren());
         for (Device d : p.devices()) {
             reshape(d.id(), positionOf);
         }
@@ -50,7 +77,7 @@ final class LinkLayer extends Group {
             var e = it.next();
             Device d = p.deviceOrNull(e.getKey());
             if (!shapes.containsKey(e.getKey()) || d == null) {
-                getChildren().remove(e.getValue());
+                remove(e.getValue());
                 it.remove();
             } else {
                 style(e.getValue(), d);
@@ -73,16 +100,24 @@ final class LinkLayer extends Group {
             }
         }
         for (String id : touched) {
-            reshape(id, positionOf);
-            double[] s = shapes.get(id);
-            CubicCurve c = curves.get(id);
-            if (s == null || area == null) {
+            double[] s = curve(plant, id, positionOf);
+            if (s == null) {
                 continue;
             }
-            if (c != null) {
-                apply(c, s);
-            } else if (index.get(id).intersects(area)) {
+            index.remove(id);
+            shapes.put(id, s);
+            Rect b = bounds(s);
+            floating.put(id, b);
+            CubicCurve c = curves.get(id);
+            if (c == null && area != null && b.intersects(area)) {
                 materialize(id);
+                c = curves.get(id);
+            }
+            if (c != null) {
+                if (c.getParent() != live) {
+                    live.getChildren().add(c);
+                }
+                apply(c, s);
             }
         }
     }
@@ -95,21 +130,32 @@ final class LinkLayer extends Group {
     void show(Rect a) {
         area = a;
         if (a == null) {
-            getChildren().clear();
+            still.getChildren().clear();
+            live.getChildren().clear();
             curves.clear();
             return;
         }
         for (var it = curves.entrySet().iterator(); it.hasNext();) {
             var e = it.next();
-            Rect r = index.get(e.getKey());
+            Rect r = rectOf(e.getKey());
             if (r == null || !r.intersects(a)) {
-                getChildren().remove(e.getValue());
+                remove(e.getValue());
                 it.remove();
             }
         }
         for (String id : index.query(a)) {
             materialize(id);
         }
+        floating.forEach((id, r) -> {
+            if (r.intersects(a)) {
+                materialize(id);
+            }
+        });
+    }
+
+    private Rect rectOf(String id) {
+        Rect r = floating.get(id);
+        return r != null ? r : index.get(id);
     }
 
     private void materialize(String id) {
@@ -121,7 +167,13 @@ final class LinkLayer extends Group {
         style(c, plant.deviceOrNull(id));
         apply(c, shapes.get(id));
         curves.put(id, c);
-        getChildren().add(c);
+        (floating.containsKey(id) ? live : still).getChildren().add(c);
+    }
+
+    private void remove(CubicCurve c) {
+        if (c.getParent() instanceof Group g) {
+            g.getChildren().remove(c);
+        }
     }
 
     private static void style(CubicCurve c, Device d) {

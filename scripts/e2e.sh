@@ -49,7 +49,7 @@ else
 fi
 grep -Eq '^ops-gw +L3 +(ok|warning) ' commission.out && ok "commission: ops-gw commissioned" || bad "commission table"
 
-if java -jar "$jar" report out/commissioning.jsonl -o report.pdf --plant plant.json --bundle out > report.out 2>&1; then
+if java -jar "$jar" report plant.commissioning.jsonl -o report.pdf --plant plant.json --bundle out > report.out 2>&1; then
   missing=0
   pdftotext report.pdf report.txt
   for d in site-gw ops-gw line1-edge press-sensor-01; do

@@ -6,6 +6,8 @@
 #   testbed.sh down STATE_DIR               tear it down (idempotent; also run first by `up`)
 #   testbed.sh sheet STATE_DIR              print the sheet of a running bed
 #   testbed.sh exec STATE_DIR DEVICE_ID -- CMD...   run CMD as root in the device's view
+#   testbed.sh kill-sshd STATE_DIR DEVICE_ID   SIGKILL the device's sshd and its sessions (fault tests)
+#   testbed.sh start-sshd STATE_DIR DEVICE_ID  start it again (same host key and config); updates the sheet
 #
 # Needs root, iproute2, util-linux (unshare, nsenter), openssh-server/-client, sudo, openssl, jq.
 # Environment: NESTEDGE_CP = Java classpath holding io.nestedge.commissioning.virtualplant.EmulatorMain
@@ -22,8 +24,20 @@ umask 022
 readonly RUN_DIR=/run/nestedge-testbed
 readonly SELF_MNT=$RUN_DIR/self            # each device binds its state dir here, in its own view
 readonly MARKER=.nestedge-testbed
+# Per-device directories (bind mounts in the device's view; empty mount points on the host). The
+# emulator keeps its state, settings, edgeHub PID file and log in the nestedge-emulator ones; the
+# commissioning steps keep their flags in /var/lib/nestedge and stage bundles in /var/tmp.
 readonly PRIVATE_DIRS=(/etc/aziot /var/aziot /var/lib/aziot /var/secrets
-  /usr/local/share/ca-certificates /etc/ssl/certs /usr/local/bin)
+  /usr/local/share/ca-certificates /etc/ssl/certs /usr/local/bin /etc/docker
+  /etc/nestedge-emulator /var/lib/nestedge-emulator /var/log/nestedge-emulator /run/nestedge-emulator
+  /var/lib/nestedge /var/tmp)
+# Launchers of the IoT Edge emulator on every device (the real update-ca-certificates, openssl,
+# install, runuser, namei, sha256sum stay real).
+readonly EMULATED_TOOLS=(iotedge docker systemctl)
+# JVM options of the launchers: each emulated command is a short-lived JVM (sudo drops the
+# environment, so NESTEDGE_EMULATOR_JAVA_OPTS only works without sudo).
+readonly EMULATOR_JAVA_OPTS='-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -XX:-UsePerfData'
+
 readonly SYSTEM_USERS=(aziotcs aziotks aziotid aziottpm iotedge)
 readonly EMULATOR_MAIN=io.nestedge.commissioning.virtualplant.EmulatorMain
 
@@ -37,6 +51,18 @@ need_tools() {
     command -v "$t" >/dev/null 2>&1 || missing+=("$t")
   done
   [ ${#missing[@]} -eq 0 ] || die "missing tools: ${missing[*]} (apt-get install openssh-server openssh-client sudo iproute2 openssl ca-certificates jq util-linux)"
+}
+
+# Inside a device /tmp is a private tmpfs: a classpath entry there would not exist for the launchers.
+check_classpath() {
+  local e
+  local -a entries=()
+  IFS=: read -r -a entries <<<"${NESTEDGE_CP:-}"
+  for e in "${entries[@]+"${entries[@]}"}"; do
+    case "$(realpath -m "$e")" in
+      /tmp|/tmp/*) die "NESTEDGE_CP entry $e is under /tmp, which is private inside the devices; copy it elsewhere (the Java tests do: Testbed.emulatorClasspath)" ;;
+    esac
+  done
 }
 
 ns_name() { echo "nebed$1-$2"; }              # instance, device index
@@ -192,6 +218,7 @@ write_device() {
   for p in "${PRIVATE_DIRS[@]}"; do mkdir -p "$d/root$p"; done
   cp -a /etc/ssl/certs/. "$d/root/etc/ssl/certs/"
   cp -a /usr/local/share/ca-certificates/. "$d/root/usr/local/share/ca-certificates/"
+  chmod 1777 "$d/root/var/tmp"
 
   # /etc/hosts: own name on the uplink, the parent's name on the shared link, the children on theirs.
   {
@@ -253,15 +280,15 @@ Subsystem sftp internal-sftp
 EOF
   } >"$d/sshd_config"
 
-  # iotedge / docker: thin launchers of the emulator (see docs/testbed.md, "Emulator contract").
+  # iotedge / docker / systemctl: thin launchers of the emulator (docs/testbed.md, "Emulator contract").
   local tool
-  for tool in iotedge docker; do
+  for tool in "${EMULATED_TOOLS[@]}"; do
     {
       echo '#!/bin/sh'
       echo "# NestEdge test bed launcher: '$tool' on device $id runs the IoT Edge emulator."
       if [ -n "${NESTEDGE_CP:-}" ]; then
-        printf 'exec java ${NESTEDGE_EMULATOR_JAVA_OPTS:-} -cp %q %s --root / --machine-hostname %q --hosts-file /etc/hosts %s "$@"\n' \
-          "$NESTEDGE_CP" "$EMULATOR_MAIN" "$short" "$tool"
+        printf 'exec java ${NESTEDGE_EMULATOR_JAVA_OPTS:-%s} -cp %q %s --root / --machine-hostname %q --hosts-file /etc/hosts %s "$@"\n' \
+          "$EMULATOR_JAVA_OPTS" "$NESTEDGE_CP" "$EMULATOR_MAIN" "$short" "$tool"
       else
         echo "echo '$tool: emulator classpath not configured (set NESTEDGE_CP for testbed.sh up)' >&2"
         echo 'exit 127'
@@ -401,6 +428,7 @@ cmd_up() {
   local plant=$1 n i
   STATE=$2
   need_tools
+  check_classpath
   plant=$(realpath "$plant")
   cmd_down "$STATE"
   mkdir -p "$STATE"
@@ -436,8 +464,50 @@ cmd_exec() {
   exec nsenter --target "$pid" --mount --net --uts -- "$@"
 }
 
+# Descendants of a process, deepest first (by parent PID, from /proc).
+descendants() {
+  local c
+  for c in $(ps -o pid= --ppid "$1" 2>/dev/null); do
+    descendants "$c"
+    echo "$c"
+  done
+}
+
+device_pid() {
+  local state=$1 dev=$2 pid
+  [ -f "$state/sheet.json" ] || die "$state: no running test bed (no sheet.json)"
+  pid=$(jq -r --arg id "$dev" '.devices[] | select(.id == $id) | .sshdPid' "$state/sheet.json")
+  [ -n "$pid" ] || die "$state: no device '$dev'"
+  echo "$pid"
+}
+
+cmd_kill_sshd() {
+  local state=$1 dev=$2 pid
+  pid=$(device_pid "$state" "$dev")
+  kill -KILL "$pid" $(descendants "$pid") 2>/dev/null || true
+  rm -f "$state/devices/$dev/sshd.pid"
+}
+
+cmd_start_sshd() {
+  local state dev=$2 n i pid t
+  state=$(realpath "$1")
+  STATE=$state
+  n=$(cat "$state/instance")
+  i=$(jq -r --arg id "$dev" '.devices | map(.id) | index($id)' "$state/sheet.json")
+  IDS=(); mapfile -t IDS < <(jq -r '.devices[].id' "$state/sheet.json")
+  start_sshd "$n" "$i"
+  for t in $(seq 1 100); do
+    [ -s "$state/devices/$dev/sshd.pid" ] && kill -0 "$(cat "$state/devices/$dev/sshd.pid")" 2>/dev/null && break
+    sleep 0.05
+  done
+  pid=$(cat "$state/devices/$dev/sshd.pid" 2>/dev/null) || die "sshd of $dev did not start; see $state/devices/$dev/sshd.log"
+  jq --arg id "$dev" --argjson pid "$pid" '.devices |= map(if .id == $id then .sshdPid = $pid else . end)' \
+    "$state/sheet.json" >"$state/sheet.json.tmp"
+  mv "$state/sheet.json.tmp" "$state/sheet.json"
+}
+
 usage() {
-  sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
 
@@ -455,5 +525,7 @@ case "${1:-}" in
   down) [ $# -eq 2 ] || usage; [ "$(id -u)" = 0 ] || die "must run as root"; lock_state "$2"; cmd_down "$2" ;;
   sheet) [ $# -eq 2 ] || usage; cat "$2/sheet.json" ;;
   exec) [ $# -ge 4 ] || usage; cmd_exec "$2" "$3" "${@:4}" ;;
+  kill-sshd) [ $# -eq 3 ] || usage; cmd_kill_sshd "$2" "$3" ;;
+  start-sshd) [ $# -eq 3 ] || usage; lock_state "$2"; cmd_start_sshd "$2" "$3" ;;
   *) usage ;;
 esac

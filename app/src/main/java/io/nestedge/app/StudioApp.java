@@ -20,6 +20,7 @@ public final class StudioApp extends Application {
         List<String> args = getParameters().getRaw();
         Preferences prefs = Preferences.userRoot().node(System.getProperty("nestedge.prefs.node", "io/nestedge/studio"));
         MainWindow w = new MainWindow(stage, new DesignerModel(), prefs, new RecoveryStore(RecoveryStore.defaultDir()));
+        w.commissioning().setOpenDocument(getHostServices()::showDocument);
         w.show(args.isEmpty() ? null : Path.of(args.get(0)));
     }
 }

@@ -56,7 +56,8 @@ public final class CommissionCommand implements Callable<Integer> {
     @Option(names = "--parallel", paramLabel = "N", defaultValue = "8", description = "Devices worked on at once (default ${DEFAULT-VALUE}).")
     int parallel;
 
-    @Option(names = "--journal", paramLabel = "FILE", description = "Run journal (JSONL). Default: DIR/commissioning.jsonl.")
+    @Option(names = "--journal", paramLabel = "FILE",
+            description = "Run journal (JSONL), appended to. Default: <plant>.commissioning.jsonl beside the plant file.")
     Path journal;
 
     @Option(names = "--resume", paramLabel = "JOURNAL", description = "Continue the run recorded in JOURNAL (steps that succeeded are not repeated).")
@@ -104,7 +105,10 @@ public final class CommissionCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Plant plant = PlantFile.read(plantFile);
         CommissioningPlan plan = CommissioningService.plan(plant, bundleDir, devices);
-        Path jf = resume != null ? resume : journal != null ? journal : bundleDir.resolve("commissioning.jsonl");
+        if (PlantChecks.refuseErrors(plant, plantFile, spec.commandLine().getErr())) {
+            return ExitCodes.FINDINGS;
+        }
+        Path jf = resume != null ? resume : journal != null ? journal : defaultJournal(plantFile);
         if (resume != null && !Files.exists(resume)) {
             err.println("error: " + resume + ": no such journal to resume.");
             return ExitCodes.UNUSABLE;
@@ -123,6 +127,9 @@ public final class CommissionCommand implements Callable<Integer> {
                 return bundlePass[0].clone();
             }
         };
+        if (plan.needsKeyPassphrase()) {
+            bundlePassphrase.get(); // ask now, before any device is touched
+        }
         CommissioningService.Options options = new CommissioningService.Options(parallel, Duration.ofSeconds(timeoutSeconds), jf,
                 resume != null, devices, bundlePassphrase);
         int totalSteps = plan.devices().stream().mapToInt(p -> p.steps().size() + 2).sum();
@@ -142,6 +149,12 @@ public final class CommissionCommand implements Callable<Integer> {
         out.println("Journal: " + jf + "   (report: nestedge report " + jf + " -o report.pdf --plant " + plantFile
                 + " --bundle " + bundleDir + ")");
         return report.allSucceeded() ? ExitCodes.OK : ExitCodes.FINDINGS;
+    }
+
+    /** {@code <plant without .json>.commissioning.jsonl} beside the plant (an export can replace its folder). */
+    static Path defaultJournal(Path plantFile) {
+        String name = plantFile.getFileName().toString().replaceFirst("\\.json$", "");
+        return plantFile.toAbsolutePath().getParent().resolve(name + ".commissioning.jsonl");
     }
 
     private RunReport run(CommissioningService service, Plant plant, CommissioningService.Options options, int totalSteps)

@@ -85,6 +85,10 @@ public final class ExportCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Plant plant = PlantFile.read(plantFile);
         ExportSecrets secrets = readSecrets();
+        // Check before anything is created (a PKI store for a plant that cannot be exported is clutter).
+        if (PlantChecks.refuseErrors(plant, plantFile, err)) {
+            return ExitCodes.FINDINGS;
+        }
         Path pki = pkiDir != null ? pkiDir : defaultPki(plantFile);
         char[] caPass = null;
         char[] bundlePass = null;

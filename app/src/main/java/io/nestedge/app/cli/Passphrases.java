@@ -35,7 +35,18 @@ final class Passphrases {
      */
     static char[] read(Path file, String prompt, boolean confirm, String option) throws Unavailable, IOException {
         if (file != null) {
-            String text = Files.readString(file, StandardCharsets.UTF_8);
+            String text;
+            try {
+                text = Files.readString(file, StandardCharsets.UTF_8);
+            } catch (java.nio.file.NoSuchFileException e) {
+                throw new Unavailable(file + " (" + option + "): no such file.");
+            } catch (IOException e) {
+                throw new Unavailable(file + " (" + option + "): cannot read it: " + e.getMessage());
+            }
+            if (Files.getFileStore(file).supportsFileAttributeView("posix")
+                    && !java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)).endsWith("------")) {
+                System.err.println("warning: " + file + " can be read by other users: chmod 600 " + file);
+            }
             int nl = text.indexOf('\n');
             char[] p = (nl < 0 ? text : text.substring(0, nl)).replace("\r", "").toCharArray();
             if (p.length == 0) {
@@ -51,6 +62,10 @@ final class Passphrases {
         char[] p = c.readPassword("%s: ", prompt);
         if (p == null || p.length == 0) {
             throw new Unavailable("no " + prompt.toLowerCase(java.util.Locale.ROOT) + " entered.");
+        }
+        if (confirm && p.length < 8) {
+            Arrays.fill(p, '\0');
+            throw new Unavailable("a new pass phrase needs at least 8 characters.");
         }
         if (confirm) {
             char[] again = c.readPassword("Again: ");

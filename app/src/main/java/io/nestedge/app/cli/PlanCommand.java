@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = {"Prints the commissioning plan (dry run): per device, parents first, the SSH route, the staging",
                 "directory and the exact commands of every step, as they run as root. Touches no device.",
-                "Exit code 0: printed; 2: unusable plant or bundles."})
+                "Exit code 0: printed; 1: the plant has validation errors; 2: unusable plant or bundles."})
 public final class PlanCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PLANT", description = "Plant file (JSON).")
     Path plantFile;
@@ -34,6 +34,9 @@ public final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InputException {
         Plant plant = PlantFile.read(plantFile);
+        if (PlantChecks.refuseErrors(plant, plantFile, spec.commandLine().getErr())) {
+            return ExitCodes.FINDINGS;
+        }
         CommissioningPlan plan = CommissioningService.plan(plant, bundleDir, devices);
         spec.commandLine().getOut().print(plan.dryRun());
         return ExitCodes.OK;

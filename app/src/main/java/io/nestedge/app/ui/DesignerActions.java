@@ -40,6 +40,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
@@ -56,6 +57,8 @@ public final class DesignerActions {
     private final FileController files;
     private final BooleanProperty dark = new SimpleBooleanProperty(false);
     private final BooleanProperty layoutRunning = new SimpleBooleanProperty(false);
+    private final BooleanProperty commissioningShown = new SimpleBooleanProperty(true);
+    private Runnable exportWizard = () -> { };
     private final CustomTextField find = new CustomTextField();
     private final Menu recentMenu = new Menu("Open Recent");
     private Task<Map<String, Position>> layoutTask;
@@ -86,6 +89,21 @@ public final class DesignerActions {
                     : matches.size() + " match(es); Enter shows the next");
         });
         find.setOnAction(e -> nextMatch());
+    }
+
+    /** Whether the commissioning view is shown below the canvas (View menu). */
+    public BooleanProperty commissioningShownProperty() {
+        return commissioningShown;
+    }
+
+    /** Sets what File › Export Bundles… opens. */
+    public void setExportWizard(Runnable wizard) {
+        this.exportWizard = wizard;
+    }
+
+    /** Opens the export wizard. */
+    public void exportBundles() {
+        exportWizard.run();
     }
 
     /** Dark theme on/off (View menu). */
@@ -119,6 +137,8 @@ public final class DesignerActions {
                 new SeparatorMenuItem(),
                 item("Save", MaterialDesignC.CONTENT_SAVE, "Shortcut+S", files::save),
                 item("Save As…", null, "Shortcut+Shift+S", files::saveAs),
+                new SeparatorMenuItem(),
+                item("Export Bundles…", MaterialDesignP.PACKAGE_VARIANT_CLOSED, "Shortcut+E", this::exportBundles),
                 new SeparatorMenuItem(),
                 item("Export as PNG…", MaterialDesignF.FILE_IMAGE_OUTLINE, null, () -> export("png")),
                 item("Export as SVG…", null, null, () -> export("svg")),
@@ -157,7 +177,7 @@ public final class DesignerActions {
                 item("Zoom In", MaterialDesignM.MAGNIFY_PLUS, "Shortcut+EQUALS", () -> canvas.zoomBy(1.25)),
                 item("Zoom Out", MaterialDesignM.MAGNIFY_MINUS, "Shortcut+MINUS", () -> canvas.zoomBy(0.8)),
                 item("Fit to Window", MaterialDesignF.FIT_TO_PAGE_OUTLINE, "Shortcut+0", canvas::fit),
-                new SeparatorMenuItem(), darkItem);
+                new SeparatorMenuItem(), commissioningItem(), darkItem);
         MenuItem layout = item("Auto-layout", MaterialDesignS.SITEMAP, "Shortcut+L", this::autoLayout);
         layout.disableProperty().bind(layoutRunning);
         MenuItem cancelLayout = item("Cancel Auto-layout", null, null, this::cancelLayout);
@@ -167,6 +187,14 @@ public final class DesignerActions {
         MenuBar bar = new MenuBar(file, edit, view, arrange);
         bar.setId("main-menu");
         return bar;
+    }
+
+    private CheckMenuItem commissioningItem() {
+        CheckMenuItem c = new CheckMenuItem("Commissioning View");
+        c.setGraphic(Icons.of(MaterialDesignC.CHIP));
+        c.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+C"));
+        c.selectedProperty().bindBidirectional(commissioningShown);
+        return c;
     }
 
     private void rebuildRecent() {
@@ -202,6 +230,7 @@ public final class DesignerActions {
                 button(MaterialDesignF.FIT_TO_PAGE_OUTLINE, "Fit to window (Ctrl+0)", canvas::fit),
                 layout, new Separator(),
                 button(MaterialDesignE.EXPORT, "Export as PNG", () -> export("png")),
+                button(MaterialDesignP.PACKAGE_VARIANT_CLOSED, "Export bundles (Ctrl+E)", this::exportBundles),
                 grow, find, theme);
         tb.getStyleClass().add("main-toolbar");
         return tb;

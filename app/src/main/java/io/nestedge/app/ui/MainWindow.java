@@ -4,6 +4,9 @@ import io.nestedge.app.editor.DesignerModel;
 import io.nestedge.app.files.RecentFiles;
 import io.nestedge.app.files.RecoveryStore;
 import io.nestedge.app.ui.canvas.DesignerCanvas;
+import io.nestedge.app.ui.commission.CanvasRunBinding;
+import io.nestedge.app.ui.commission.CommissioningPane;
+import io.nestedge.app.ui.commission.ExportWizard;
 import java.nio.file.Path;
 import java.util.prefs.Preferences;
 import javafx.scene.Scene;
@@ -13,8 +16,8 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
 /**
- * The designer window (the shell): menu and toolbar on top, palette left, canvas centre, inspector
- * and findings right, status bar below. It wires the views to one {@link DesignerModel}; window
+ * The designer window (the shell): menu and toolbar on top, palette left, canvas centre with the
+ * commissioning view below it, inspector and findings right, status bar below. It wires the views to one {@link DesignerModel}; window
  * geometry, split positions and theme are remembered in {@link Preferences}.
  */
 public final class MainWindow {
@@ -26,6 +29,8 @@ public final class MainWindow {
     private final Preferences prefs;
     private final SplitPane main;
     private final SplitPane right;
+    private final SplitPane centre;
+    private final CommissioningPane commissioning;
     private final Scene scene;
 
     /**
@@ -49,7 +54,22 @@ public final class MainWindow {
         right.setOrientation(javafx.geometry.Orientation.VERTICAL);
         right.setDividerPositions(prefs.getDouble("split.right", 0.62));
         PalettePane palette = new PalettePane();
-        main = new SplitPane(palette, canvas, right);
+        commissioning = new CommissioningPane(model, runsDir());
+        new CanvasRunBinding(canvas, model, commissioning.model());
+        centre = new SplitPane(canvas, commissioning);
+        centre.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        centre.setDividerPositions(prefs.getDouble("split.centre", 0.6));
+        SplitPane.setResizableWithParent(commissioning, false);
+        actions.commissioningShownProperty().addListener((o, a, b) -> {
+            if (b && !centre.getItems().contains(commissioning)) {
+                centre.getItems().add(commissioning);
+                centre.setDividerPositions(prefs.getDouble("split.centre", 0.6));
+            } else if (!b) {
+                centre.getItems().remove(commissioning);
+            }
+        });
+        actions.setExportWizard(() -> ExportWizard.show(stage, model, canvas::reveal, commissioning));
+        main = new SplitPane(palette, centre, right);
         SplitPane.setResizableWithParent(palette, false);
         SplitPane.setResizableWithParent(right, false);
         main.setDividerPositions(prefs.getDouble("split.left", 0.17), prefs.getDouble("split.main", 0.74));
@@ -80,6 +100,7 @@ public final class MainWindow {
                 return;
             }
             saveLayout();
+            commissioning.shutdown();
             files.shutdown();
             stage.close();
         });
@@ -121,6 +142,20 @@ public final class MainWindow {
             prefs.putDouble("split.main", d[1]);
         }
         prefs.putDouble("split.right", right.getDividerPositions()[0]);
+        if (centre.getItems().size() == 2) {
+            prefs.putDouble("split.centre", centre.getDividerPositions()[0]);
+        }
+    }
+
+    /** Where run journals go: {@code -Dnestedge.runs.dir=}, default {@code ~/.nestedge-studio/runs}. */
+    static Path runsDir() {
+        String p = System.getProperty("nestedge.runs.dir");
+        return p != null ? Path.of(p) : Path.of(System.getProperty("user.home"), ".nestedge-studio", "runs");
+    }
+
+    /** The commissioning view (tests, screenshots). */
+    public CommissioningPane commissioning() {
+        return commissioning;
     }
 
     /** The engine (tests). */

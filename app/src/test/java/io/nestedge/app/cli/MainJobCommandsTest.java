@@ -76,7 +76,7 @@ class MainJobCommandsTest {
                 .containsPattern("press-sensor-01 +L2 +ok");
 
         Path pdf = dir.resolve("report.pdf");
-        Result rep = run("report", out.resolve("commissioning.jsonl").toString(), "-o", pdf.toString(), "--plant", plant.toString(),
+        Result rep = run("report", dir.resolve("plant.commissioning.jsonl").toString(), "-o", pdf.toString(), "--plant", plant.toString(),
                 "--bundle", out.toString());
         assertThat(rep.exit()).as(rep.err()).isZero();
         assertThat(Files.readAllBytes(pdf)).startsWith("%PDF".getBytes());

@@ -26,8 +26,10 @@ import java.util.Map;
 /**
  * Exports an Ansible inventory and playbook that perform the same install steps as the SSH
  * commissioning ({@link InstallSteps}), for fleets larger than one laptop should drive. Each step
- * is the same bash as {@code install.sh} ({@link BashRenderer}), run with {@code become}. Layers run
- * in order, top layer first; a device runs only when its parent finished.
+ * is the same bash as {@code install.sh} ({@link BashRenderer}), run with {@code become}. One play per
+ * depth in the device tree (group {@code depth_N}: N hops below the top layer), top layer first, so a
+ * device runs only when its parent finished — also when both are in one ISA-95 layer (a leaf device
+ * on its gateway's level). The inventory also groups devices by layer ({@code layer_<id>}).
  *
  * <p>Written files: {@code ssh_config} (one Host per device with {@code ProxyJump} through its parent
  * chain and strict host-key checking against {@code known_hosts}), {@code inventory.yml},
@@ -129,6 +131,13 @@ public final class AnsibleExporter {
                 children.put(group(l), Map.of("hosts", hosts));
             }
         }
+        // One group per depth in the device tree: the plays run parents before children even when a
+        // child sits in its parent's layer (a leaf device on its gateway's ISA-95 level).
+        for (Map.Entry<Integer, List<String>> e : byDepth(plant, bundles).entrySet()) {
+            Map<String, Object> hosts = new LinkedHashMap<>();
+            e.getValue().forEach(id -> hosts.put(id, null));
+            children.put(depthGroup(e.getKey()), Map.of("hosts", hosts));
+        }
         Map<String, Object> vars = new LinkedHashMap<>();
         vars.put("nestedge_bundles", bundleDir.toAbsolutePath().normalize().toString());
         vars.put("ansible_become_method", "sudo");
@@ -159,11 +168,7 @@ public final class AnsibleExporter {
 
     private static List<Object> playbook(Plant plant, Map<String, BundleInfo> bundles) {
         List<Object> plays = new ArrayList<>();
-        for (Layer l : plant.layers()) {
-            boolean any = bundles.values().stream().anyMatch(b -> plant.deviceOrNull(b.deviceId()).layerId().equals(l.id()));
-            if (!any) {
-                continue;
-            }
+        for (Map.Entry<Integer, List<String>> depth : byDepth(plant, bundles).entrySet()) {
             List<Object> tasks = new ArrayList<>();
             tasks.add(task("Parent finished", "ansible.builtin.assert", Map.of(
                     "that", List.of("nestedge_parent == '' or nestedge_parent not in groups['all'] or "
@@ -183,8 +188,10 @@ public final class AnsibleExporter {
                     Map.of("path", "{{ nestedge_staging }}", "state", "absent")));
             tasks.add(task("Done", "ansible.builtin.set_fact", Map.of("nestedge_done", true)));
             Map<String, Object> play = new LinkedHashMap<>();
-            play.put("name", "Layer " + l.id() + " (" + l.name() + ")");
-            play.put("hosts", group(l));
+            List<String> layers = depth.getValue().stream().map(id -> plant.deviceOrNull(id).layerId()).distinct().toList();
+            play.put("name", (depth.getKey() == 0 ? "Top layer" : depth.getKey() + " hop(s) below the top layer")
+                    + " (layer " + String.join(", ", layers) + ")");
+            play.put("hosts", depthGroup(depth.getKey()));
             play.put("become", true);
             play.put("gather_facts", false);
             play.put("tasks", tasks);
@@ -198,6 +205,19 @@ public final class AnsibleExporter {
         t.put("name", name);
         t.put(module, args);
         return t;
+    }
+
+    /** Bundle devices by depth in the device tree (number of ancestors), in plant order. */
+    private static java.util.SortedMap<Integer, List<String>> byDepth(Plant plant, Map<String, BundleInfo> bundles) {
+        java.util.SortedMap<Integer, List<String>> out = new java.util.TreeMap<>();
+        for (String id : bundles.keySet()) {
+            out.computeIfAbsent(plant.ancestors(id).size(), k -> new ArrayList<>()).add(id);
+        }
+        return out;
+    }
+
+    private static String depthGroup(int depth) {
+        return "depth_" + depth;
     }
 
     private static String group(Layer l) {

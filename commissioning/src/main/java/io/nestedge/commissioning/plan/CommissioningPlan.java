@@ -76,6 +76,15 @@ public record CommissioningPlan(Plant plant, List<DevicePlan> devices) {
                 throw new InputException(io.nestedge.model.bundle.Bundles.bundleDir(exportDir, b.deviceId()).toString(), "bundle.json",
                         "device " + b.deviceId() + " is not in the plant.", "Use the plant the bundles were exported from.");
             }
+            Device d = plant.deviceOrNull(b.deviceId());
+            String parentHost = plant.parent(d.id()).map(Device::hostname).orElse("");
+            if (!b.spec().hostname().equals(d.hostname()) || !b.spec().parentHostname().equals(parentHost)
+                    || b.spec().edge() != d.isEdge()) {
+                throw new InputException(io.nestedge.model.bundle.Bundles.bundleDir(exportDir, b.deviceId()).toString(), "bundle.json",
+                        "the bundle of " + d.id() + " was exported from another version of the plant (hostname '" + b.spec().hostname()
+                                + "', parent '" + b.spec().parentHostname() + "'; the plant says '" + d.hostname() + "', '"
+                                + parentHost + "').", "Export the plant again.");
+            }
             byId.put(b.deviceId(), b);
         }
         for (String id : only) {

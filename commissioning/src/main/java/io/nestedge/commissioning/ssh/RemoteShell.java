@@ -25,6 +25,7 @@ import org.apache.sshd.client.channel.ClientChannelEvent;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.sftp.client.SftpClient;
 import org.apache.sshd.sftp.client.SftpClientFactory;
+import org.apache.sshd.sftp.client.extensions.openssh.OpenSSHPosixRenameExtension;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -189,20 +190,35 @@ public final class RemoteShell implements AutoCloseable {
                     sftp.write(h, off, data, off, Math.min(CHUNK, data.length - off));
                 }
             }
-            try {
-                sftp.rename(part, remotePath, SftpClient.CopyMode.Overwrite, SftpClient.CopyMode.Atomic);
-            } catch (IOException renameFailed) {
-                try {
-                    sftp.remove(remotePath);
-                } catch (IOException absent) {
-                    LOG.trace("no previous {}", remotePath);
-                }
-                sftp.rename(part, remotePath);
-            }
+            replace(sftp, part, remotePath);
         } catch (IOException e) {
             throw new RemoteAccessException("Uploading " + remotePath + " to " + device + " failed: " + e.getMessage(), e);
         }
         return sha256Hex(data);
+    }
+
+    /**
+     * Renames {@code part} over {@code target}. OpenSSH's sftp-server speaks SFTP v3, whose RENAME
+     * fails when the target exists and which has no overwrite flag: its
+     * {@code posix-rename@openssh.com} extension (rename(2), atomic) is used when offered; SFTP v5+
+     * servers get RENAME with the overwrite and atomic flags; otherwise the target is removed first.
+     */
+    private static void replace(SftpClient sftp, String part, String target) throws IOException {
+        OpenSSHPosixRenameExtension posix = sftp.getExtension(OpenSSHPosixRenameExtension.class);
+        if (posix != null && posix.isSupported()) {
+            posix.posixRename(part, target);
+            return;
+        }
+        if (sftp.getVersion() >= 5) {
+            sftp.rename(part, target, SftpClient.CopyMode.Overwrite, SftpClient.CopyMode.Atomic);
+            return;
+        }
+        try {
+            sftp.remove(target);
+        } catch (IOException absent) {
+            LOG.trace("no previous {}", target);
+        }
+        sftp.rename(part, target);
     }
 
     /** Uploads a local file; see {@link #upload(byte[], String, int)}. */

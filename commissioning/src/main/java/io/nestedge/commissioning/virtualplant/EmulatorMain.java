@@ -3,6 +3,7 @@ package io.nestedge.commissioning.virtualplant;
 import io.nestedge.commissioning.virtualplant.cmd.DockerCommand;
 import io.nestedge.commissioning.virtualplant.cmd.IotEdgeCommand;
 import io.nestedge.commissioning.virtualplant.cmd.OpensslCommand;
+import io.nestedge.commissioning.virtualplant.cmd.SystemctlCommand;
 import io.nestedge.commissioning.virtualplant.runtime.CommandResult;
 import io.nestedge.commissioning.virtualplant.runtime.DeviceFs;
 import io.nestedge.commissioning.virtualplant.runtime.EmulatorContext;
@@ -24,7 +25,8 @@ import java.util.List;
  * bed; contract in {@code docs/emulator.md}):
  * <pre>
  * java -cp … io.nestedge.commissioning.virtualplant.EmulatorMain --root / --machine-hostname NAME
- *      [--hosts-file /etc/hosts] [--user NAME] iotedge ARGS… | docker ARGS… | openssl s_client ARGS… | edgehub-daemon
+ *      [--hosts-file /etc/hosts] [--user NAME] iotedge ARGS… | docker ARGS… | systemctl VERB UNIT…
+ *      | openssl s_client ARGS… | edgehub-daemon
  * </pre>
  * The effective user is the process's user ({@code user.name}) unless {@code --user} says otherwise.
  * Output and exit code are those of the emulated command; usage errors exit 2.
@@ -76,7 +78,7 @@ public final class EmulatorMain {
         }
         if (root == null || i >= args.length) {
             err.println("usage: EmulatorMain --root DIR [--machine-hostname NAME] [--hosts-file FILE] [--user NAME]"
-                    + " iotedge ARGS… | docker ARGS… | openssl s_client ARGS… | edgehub-daemon");
+                    + " iotedge ARGS… | docker ARGS… | systemctl VERB UNIT… | openssl s_client ARGS… | edgehub-daemon");
             return 2;
         }
         try {
@@ -93,6 +95,7 @@ public final class EmulatorMain {
                 case "iotedge" -> IotEdgeCommand.run(ctx, user, rest);
                 case "docker" -> DockerCommand.run(ctx, user, rest);
                 case "openssl" -> OpensslCommand.run(ctx, rest);
+                case "systemctl" -> SystemctlCommand.run(ctx, user, rest);
                 case "edgehub-daemon" -> new CommandResult(EdgeHubDaemon.run(ctx), "", "");
                 default -> CommandResult.fail(2, "error: unknown command " + args[i]);
             };

@@ -54,7 +54,9 @@ class AnsibleExporterTest {
 
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
         JsonNode plays = yaml.readTree(out.resolve("playbook.yml").toFile());
-        assertThat(plays).extracting(p -> p.get("hosts").asText()).containsExactly("layer_L4", "layer_L3", "layer_L2");
+        // One play per tree depth: press-sensor-01 shares line1-edge's layer (L2) but runs after it.
+        assertThat(plays).extracting(p -> p.get("hosts").asText()).containsExactly("depth_0", "depth_1", "depth_2",
+                "depth_3");
         JsonNode vars = yaml.readTree(out.resolve("host_vars/ops-gw.yml").toFile());
         List<String> ids = new ArrayList<>();
         vars.get("nestedge_steps").forEach(s -> ids.add(s.get("id").asText()));
@@ -65,6 +67,8 @@ class AnsibleExporterTest {
                 .contains("runuser -u aziotks -- test -r /var/aziot/secrets/k.pem");
         JsonNode inv = yaml.readTree(out.resolve("inventory.yml").toFile());
         assertThat(inv.at("/all/children/layer_L2/hosts").has("press-sensor-01")).isTrue();
+        assertThat(inv.at("/all/children/depth_2/hosts").has("line1-edge")).isTrue();
+        assertThat(inv.at("/all/children/depth_3/hosts").has("press-sensor-01")).isTrue();
     }
 
     @Test

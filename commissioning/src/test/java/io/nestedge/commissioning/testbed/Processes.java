@@ -34,6 +34,23 @@ public final class Processes {
      */
     public static ProcessResult run(List<String> command, byte[] stdin, Duration timeout, Map<String, String> extraEnv)
             throws IOException {
+        return run(command, stdin, timeout, extraEnv, null);
+    }
+
+    /**
+     * Runs a command to completion in a working directory.
+     *
+     * @param command program and arguments (no shell involved)
+     * @param stdin bytes written to the process's standard input, or null for {@code /dev/null}
+     * @param timeout deadline; the process tree is killed when it passes
+     * @param extraEnv variables added to the inherited environment
+     * @param workDir working directory, or null for this JVM's
+     * @return exit code, output and elapsed time
+     * @throws IOException if the program cannot be started
+     * @throws IllegalStateException if the deadline passes (message names the command)
+     */
+    public static ProcessResult run(List<String> command, byte[] stdin, Duration timeout, Map<String, String> extraEnv,
+            Path workDir) throws IOException {
         Path out = Files.createTempFile("nestedge-proc", ".out");
         Path err = Files.createTempFile("nestedge-proc", ".err");
         try {
@@ -41,6 +58,9 @@ public final class Processes {
                     .redirectOutput(out.toFile())
                     .redirectError(err.toFile());
             pb.environment().putAll(extraEnv);
+            if (workDir != null) {
+                pb.directory(workDir.toFile());
+            }
             if (stdin == null) {
                 pb.redirectInput(new File("/dev/null"));
             }

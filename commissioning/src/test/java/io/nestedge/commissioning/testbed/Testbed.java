@@ -20,7 +20,7 @@ public final class Testbed implements AutoCloseable {
 
     private final Path script;
     private final Path stateDir;
-    private final TestbedSheet sheet;
+    private volatile TestbedSheet sheet;
     private final Duration bringUpTime;
     private final Thread shutdownHook;
     private boolean down;
@@ -57,6 +57,67 @@ public final class Testbed implements AutoCloseable {
             throw new IllegalStateException("testbed.sh up failed: " + r.describe());
         }
         return new Testbed(script, state, TestbedSheet.read(state.resolve("sheet.json")), r.elapsed(), hook);
+    }
+
+    /**
+     * The classpath for the devices' emulator launchers (NESTEDGE_CP): this JVM's test classpath
+     * ({@code surefire.test.class.path}, else {@code java.class.path}). Entries under {@code /tmp},
+     * which is a private tmpfs inside every device, are copied to {@value #CP_COPIES}/&lt;hash&gt;/
+     * (host {@code /run}, visible in the devices); missing entries are dropped.
+     *
+     * @return a colon-separated classpath whose every entry exists inside the devices
+     * @throws IOException if an entry cannot be copied
+     */
+    public static String emulatorClasspath() throws IOException {
+        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path", ""));
+        List<String> out = new ArrayList<>();
+        for (String entry : cp.split(java.io.File.pathSeparator)) {
+            if (entry.isBlank() || !Files.exists(Path.of(entry))) {
+                continue;
+            }
+            Path real = Path.of(entry).toRealPath();
+            out.add(real.startsWith("/tmp") ? copyOutOfTmp(real).toString() : real.toString());
+        }
+        return String.join(":", out);
+    }
+
+    /** Where classpath entries from /tmp are copied (host path, not private in the devices). */
+    static final String CP_COPIES = "/run/nestedge-testbed/cp";
+
+    private static Path copyOutOfTmp(Path real) throws IOException {
+        String hash = java.util.HexFormat.of().formatHex(sha256(real.toString())).substring(0, 16);
+        Path target = Path.of(CP_COPIES, hash, real.getFileName().toString());
+        if (Files.exists(target.getParent())) {
+            deleteTree(target.getParent());
+        }
+        Files.createDirectories(target.getParent());
+        try (var walk = Files.walk(real)) {
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                Path to = target.resolve(real.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(p, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        return target;
+    }
+
+    private static byte[] sha256(String s) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     /** @return the device sheet */
@@ -106,6 +167,37 @@ public final class Testbed implements AutoCloseable {
     public Process start(String deviceId, Path output, String... command) throws IOException {
         return new ProcessBuilder(execCommand(deviceId, command)).redirectErrorStream(true)
                 .redirectOutput(output.toFile()).start();
+    }
+
+    /**
+     * Kills a device's sshd (the listener and every session, SIGKILL) — a fault for tests; the
+     * device's other processes (the emulator's edgeHub) keep running.
+     *
+     * @param deviceId a device ID
+     * @throws IOException if the script cannot start
+     */
+    public void killSshd(String deviceId) throws IOException {
+        script("kill-sshd", deviceId);
+    }
+
+    /**
+     * Starts a device's sshd again after {@link #killSshd} (same host key, config and private
+     * directories) and re-reads the sheet (its {@code sshdPid} changes).
+     *
+     * @param deviceId a device ID
+     * @throws IOException if the script cannot start or the sheet cannot be read
+     */
+    public void startSshd(String deviceId) throws IOException {
+        script("start-sshd", deviceId);
+        sheet = TestbedSheet.read(stateDir.resolve("sheet.json"));
+    }
+
+    private void script(String command, String deviceId) throws IOException {
+        ProcessResult r = Processes.run(List.of(script.toString(), command, stateDir.toString(), deviceId), null,
+                Duration.ofSeconds(60), Map.of());
+        if (!r.ok()) {
+            throw new IllegalStateException("testbed.sh " + command + " " + deviceId + " failed: " + r.describe());
+        }
     }
 
     private List<String> execCommand(String deviceId, String... command) {

@@ -41,8 +41,7 @@ class TestbedTest {
     @BeforeAll
     static void up() throws IOException {
         TestbedRequirement.assumeAvailableOrFail(System.getenv());
-        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        bed = Testbed.up(SCRIPT, PLANT, STATE, cp);
+        bed = Testbed.up(SCRIPT, PLANT, STATE, Testbed.emulatorClasspath());
         sheet = bed.sheet();
         ssh = new OpenSsh(sheet, 3);
         top = sheet.topLayer().get(0);
@@ -209,7 +208,7 @@ class TestbedTest {
         Process server = bed.start(top.id(), log, "openssl", "s_server", "-accept", "8883", "-cert", cert.toString(),
                 "-key", key.toString(), "-naccept", "10");
         try {
-            waitFor(log, "ACCEPT", Duration.ofSeconds(10));
+            waitFor(log, "ACCEPT", Duration.ofSeconds(45));
             String jump = top.loginAtAddress();
             ProcessResult resolved = ssh.run(jump, middle.loginAtHostname(), "getent hosts " + top.hostname(), null);
             assertThat(resolved.stdout()).startsWith(top.addressTowards(middle.id()) + " ");

@@ -27,9 +27,9 @@ final class BundleReadme {
                   1. Copy this folder (or the .tar.gz next to it: tar -xzf <device>.tar.gz) to the device,
                      e.g. into /root/nestedge-bundle. Keep it on a drive only you have: it holds keys.
                   2. sudo ./install.sh
-                  3. Compare the root CA fingerprint it prints with the export report:
-                       %s
-                     and answer y only if it matches.
+                  3. Compare the root CA fingerprint it prints with the one in the export report
+                     (export-report.txt, kept by whoever exported the plant, NOT carried in this bundle:
+                     a forged bundle would carry a matching number) and answer y only if it matches.
                 %s  4. It verifies the signature and every checksum before changing anything, installs the
                      certificates and keys with the owners and modes the runtime needs, trusts the root CA
                      (and restarts the container engine), %s
@@ -41,7 +41,6 @@ final class BundleReadme {
                         d.isEdge() ? ", Edge CA (full chain, leaf first)" : "",
                         info.keysEncrypted() ? " (encrypted: install.sh asks for the pass phrase)" : " (unencrypted: keep the bundle private)",
                         d.isEdge() ? "  config.toml     /etc/aziot/config.toml for this device\n  deployment.json its deployment manifest (set by the hub script)\n" : "",
-                        info.rootCaSha256(),
                         info.keysEncrypted() ? "     It then asks for the pass phrase of the device keys.\n" : "",
                         d.isEdge() ? "backs up and replaces config.toml, runs\n     iotedge config apply and iotedge check."
                                 : "and checks the TLS connection to its parent."));

@@ -75,8 +75,8 @@ public final class Bundles {
     }
 
     /**
-     * Reads every device bundle of an export directory: each sub-directory of {@code devices/} (or of
-     * the directory itself) with a {@code bundle.json}.
+     * Reads every device bundle of an export directory: each sub-directory of {@code devices/} with a
+     * {@code bundle.json}.
      *
      * @param exportDir the export's output directory
      * @return bundles sorted by device ID
@@ -85,8 +85,11 @@ public final class Bundles {
     public static List<BundleInfo> readAll(Path exportDir) throws InputException {
         List<BundleInfo> out = new ArrayList<>();
         Path devices = exportDir.resolve(io.nestedge.model.export.ExportLayout.DEVICES);
-        Path scan = Files.isDirectory(devices) ? devices : exportDir;
-        try (Stream<Path> s = Files.list(scan)) {
+        if (!Files.isDirectory(devices) || !Files.exists(exportDir.resolve(io.nestedge.model.export.Exporter.MARKER))) {
+            throw new InputException(exportDir.toString(), "", "this is not an export directory (no devices/ folder or export marker).",
+                    "Point at the directory given to 'nestedge export -o'.");
+        }
+        try (Stream<Path> s = Files.list(devices)) {
             for (Path p : s.sorted().toList()) {
                 if (Files.isRegularFile(p.resolve(INFO_FILE))) {
                     out.add(read(p));

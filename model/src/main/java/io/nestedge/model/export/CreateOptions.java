@@ -1,6 +1,7 @@
 package io.nestedge.model.export;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -21,7 +22,8 @@ public final class CreateOptions {
     public static final int CHUNK = 512;
     /** Most chunks the agent reads ({@code createOptions} + {@code createOptions01..07}). */
     public static final int MAX_CHUNKS = 8;
-    static final ObjectMapper JSON = JsonMapper.builder().build();
+    /** Shared mapper; text after the first JSON value ({@code {} x}) is an error, as it is for the agent. */
+    static final ObjectMapper JSON = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 
     private CreateOptions() {
     }

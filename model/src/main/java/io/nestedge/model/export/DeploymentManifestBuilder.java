@@ -49,7 +49,8 @@ public final class DeploymentManifestBuilder {
      * @return the manifest
      * @throws ExportException if the device is not an IoT Edge device, a module's create options are
      *     not a JSON object or too long, the registry password is missing, or the result breaks the
-     *     official schema (the message quotes the schema's own words)
+     *     deployment schema rules of {@link ManifestSchemaValidator} (the message names each JSON path
+     *     and what it expects)
      */
     public static ObjectNode build(Plant plant, Device device, ExportSecrets secrets) throws ExportException {
         String id = device.id();
@@ -120,7 +121,7 @@ public final class DeploymentManifestBuilder {
 
         List<String> problems = ManifestSchemaValidator.validate(manifest);
         if (!problems.isEmpty()) {
-            throw new ExportException(id, "its deployment manifest breaks the official IoT Edge schema: "
+            throw new ExportException(id, "its deployment manifest breaks the IoT Edge deployment schema: "
                     + String.join("; ", problems) + ".", "Correct the named module or route in the designer.");
         }
         return manifest;

@@ -1,105 +1,80 @@
 package io.nestedge.model.export;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Checks a deployment manifest ({@code {"modulesContent": {"$edgeAgent": …, "$edgeHub": …}}})
- * against the official draft-04 JSON Schemas for edgeAgent 1.1 and edgeHub 1.1/1.2 (facts §5;
- * vendored with their MIT licence in {@code /schemas}), with networknt json-schema-validator, plus
- * one check draft-04 cannot express: every module's (re-joined) {@code createOptions} string must
- * hold a JSON object. Thread-safe; schemas are loaded once.
+ * Checks a deployment manifest ({@code {"modulesContent": {"$edgeAgent": …, "$edgeHub": …}}}) with
+ * the project's own rules: the requirements of the official draft-04 deployment schemas for
+ * edgeAgent 1.1 ({@link EdgeAgentRules}) and edgeHub 1.1/1.2 ({@link EdgeHubRules}) written out in
+ * Java (facts §5; ADR 1400), plus one check the schemas cannot make: every module's re-joined
+ * {@code createOptions} string must hold a JSON object. The schema files themselves are used only by
+ * tests, as an independent oracle. Other entries of {@code modulesContent} (module twins) and of the
+ * manifest root are not checked. Thread-safe, no state.
  */
 public final class ManifestSchemaValidator {
-    private static final JsonSchema AGENT_1_1 = load("azure-iot-edgeagent-deployment-1.1.json");
-    private static final JsonSchema HUB_1_1 = load("azure-iot-edgehub-deployment-1.1.json");
-    private static final JsonSchema HUB_1_2 = load("azure-iot-edgehub-deployment-1.2.json");
+    private static final String MODULES_CONTENT = "$.modulesContent";
 
     private ManifestSchemaValidator() {
     }
 
-    private static JsonSchema load(String name) {
-        try (InputStream in = ManifestSchemaValidator.class.getResourceAsStream("/schemas/" + name)) {
-            if (in == null) {
-                throw new IllegalStateException("schema /schemas/" + name + " is missing from the class path");
-            }
-            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /**
-     * Validates a whole manifest.
+     * Checks a whole manifest.
      *
      * @param manifest the manifest document
-     * @return problems, each {@code <JSON path>: <schema message>}; empty when valid
+     * @return problems, each {@code <JSON path>: <what is wrong>; expected <what>}, e.g.
+     *     {@code $.modulesContent.$edgeAgent["properties.desired"].modules.sensor.status: is "paused";
+     *     expected one of running, stopped}; empty when the manifest is valid
      */
     public static List<String> validate(JsonNode manifest) {
         List<String> out = new ArrayList<>();
         JsonNode mc = manifest.path("modulesContent");
         if (!mc.isObject()) {
-            out.add("$.modulesContent: missing or not an object");
+            out.add(MODULES_CONTENT + ": " + (mc.isMissingNode() ? "missing" : "is " + ManifestRule.describe(mc))
+                    + "; expected an object with $edgeAgent and $edgeHub");
             return out;
         }
         JsonNode agent = mc.get("$edgeAgent");
-        JsonNode hub = mc.get("$edgeHub");
+        String agentPath = ManifestRule.child(MODULES_CONTENT, "$edgeAgent");
         if (agent == null) {
-            out.add("$.modulesContent.$edgeAgent: missing");
+            out.add(agentPath + ": missing; expected " + EdgeAgentRules.TWIN.expected());
         } else {
-            ObjectNode wrapped = CreateOptions.JSON.createObjectNode();
-            wrapped.set("$edgeAgent", agent);
-            messages(AGENT_1_1, wrapped, out);
-            createOptionsAreObjects(agent.path("properties.desired"), out);
+            EdgeAgentRules.TWIN.check(agent, agentPath, out);
+            JsonNode desired = agent.path("properties.desired");
+            String desiredPath = ManifestRule.child(agentPath, "properties.desired");
+            createOptionsAreObjects(desired.path("systemModules"), ManifestRule.child(desiredPath, "systemModules"), out);
+            createOptionsAreObjects(desired.path("modules"), ManifestRule.child(desiredPath, "modules"), out);
         }
+        JsonNode hub = mc.get("$edgeHub");
+        String hubPath = ManifestRule.child(MODULES_CONTENT, "$edgeHub");
         if (hub == null) {
-            out.add("$.modulesContent.$edgeHub: missing");
+            out.add(hubPath + ": missing; expected " + EdgeHubRules.TWIN_1_1.expected());
         } else {
-            ObjectNode wrapped = CreateOptions.JSON.createObjectNode();
-            wrapped.set("$edgeHub", hub);
-            String v = hub.path("properties.desired").path("schemaVersion").asText("");
-            messages(v.equals("1.2") ? HUB_1_2 : HUB_1_1, wrapped, out);
+            boolean v12 = "1.2".equals(hub.path("properties.desired").path("schemaVersion").asText(""));
+            (v12 ? EdgeHubRules.TWIN_1_2 : EdgeHubRules.TWIN_1_1).check(hub, hubPath, out);
         }
         return out;
     }
 
-    private static void messages(JsonSchema schema, JsonNode node, List<String> out) {
-        for (ValidationMessage m : schema.validate(node)) {
-            out.add("$.modulesContent" + m.getMessage().substring(1));
-        }
-    }
-
-    private static void createOptionsAreObjects(JsonNode desired, List<String> out) {
-        check(desired.path("systemModules"), "systemModules", out);
-        check(desired.path("modules"), "modules", out);
-    }
-
-    private static void check(JsonNode modules, String where, List<String> out) {
+    /** Our extra check: a textual createOptions (with its chunks) must parse to a JSON object. */
+    private static void createOptionsAreObjects(JsonNode modules, String path, List<String> out) {
         for (Map.Entry<String, JsonNode> e : modules.properties()) {
             JsonNode settings = e.getValue().path("settings");
-            if (!settings.has("createOptions") || !settings.get("createOptions").isTextual()) {
-                continue; // absent: fine; not a string: the schema already says so
+            JsonNode first = settings.get("createOptions");
+            if (first == null || !first.isTextual()) {
+                continue; // absent: fine; not a string: the rules above already say so
             }
-            String text = CreateOptions.join(settings);
+            String at = ManifestRule.child(ManifestRule.child(ManifestRule.child(path, e.getKey()), "settings"), "createOptions");
             try {
-                JsonNode n = CreateOptions.JSON.readTree(text);
+                JsonNode n = CreateOptions.JSON.readTree(CreateOptions.join(settings));
                 if (n == null || !n.isObject()) {
-                    out.add("$.modulesContent.$edgeAgent.properties.desired." + where + "." + e.getKey()
-                            + ".settings.createOptions: the string does not hold a JSON object");
+                    out.add(at + ": the string (with its chunks) does not hold a JSON object; expected Docker create options {…}");
                 }
             } catch (IOException ex) {
-                out.add("$.modulesContent.$edgeAgent.properties.desired." + where + "." + e.getKey()
-                        + ".settings.createOptions: the string is not JSON");
+                out.add(at + ": the string (with its chunks) is not JSON; expected Docker create options {…}");
             }
         }
     }

@@ -86,7 +86,7 @@ public final class RuleCatalog {
             // certificates, settings, layers (facts §1, §4, §5)
             new OfflineDaysRule(), new StoreAndForwardRule(), new EdgeCaValidityRule(), new EdgeCaTooShortRule(),
             new EdgeCaRootValidityRule(), new EdgeCaKeyTypeRule(), new TrustRootRule(), new LayerDuplicateRule(),
-            new ApiProxySettingsRule())
+            new ApiProxySettingsRule(), new io.nestedge.model.rules.provisioning.HubHostnameRule())
             .sorted(Comparator.comparing(Rule::id)).toList();
 
     static {

@@ -144,6 +144,11 @@ class BundleExportTest {
                 .containsExactly("REUSED");
         assertThat(again.edgeCas()).filteredOn(e -> e.deviceId().equals("ops-gw")).extracting(e -> e.outcome().name())
                 .containsExactly("REISSUED");
+        // Generated SAS keys are reused too: the hub creates each identity once, with its key.
+        assertThat(Files.readString(dir.resolve("again/hub/keys/site-gw.primary")))
+                .isEqualTo(Files.readString(plainOut.resolve("hub/keys/site-gw.primary")));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("pki/" + BundleExport.SAS_KEYS_FILE))))
+                .isEqualTo("rw-------");
     }
 
     // --- install.sh for real -------------------------------------------------------------------

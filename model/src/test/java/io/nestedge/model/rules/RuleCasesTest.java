@@ -180,6 +180,8 @@ class RuleCasesTest {
                 new Layer("L3", "Ops", 3), new Layer("L2", "Area", 2), new Layer("L3", "Ops again", 3))), " layers[4].id", Edits::sample));
         l.add(c("NE-PROXY-SETTINGS", () -> sample().withApiProxy(new ApiProxySettings("IoT Edge API Proxy", 443)), " apiProxy.moduleName",
                 Edits::sample));
+        l.add(c("NE-HUB-HOSTNAME", () -> sample().withHub(new io.nestedge.model.HubSettings("contoso hub!")), " hub.iotHubHostname",
+                Edits::sample));
         return l;
     }
 

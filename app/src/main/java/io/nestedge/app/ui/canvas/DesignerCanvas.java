@@ -375,6 +375,22 @@ public final class DesignerCanvas extends Region {
         return node(id);
     }
 
+    /**
+     * Shows the TLS verification result of a child's link to its parent. The state is kept while the
+     * link is off screen (virtualized) and shown when its curve is created.
+     *
+     * @param childId the child device
+     * @param state {@code tls-ok}, {@code tls-warning}, {@code tls-failed}, or null to clear
+     */
+    public void setLinkTls(String childId, String state) {
+        links.tls(childId, state);
+    }
+
+    /** The TLS state shown on a child's link ({@code tls-ok}, …), or null (tests). */
+    public String linkTls(String childId) {
+        return links.tls(childId);
+    }
+
     /** Number of device nodes that exist now (virtualized: those on and near the screen; benchmark, tests). */
     public int nodeCount() {
         return nodeLayer.size();

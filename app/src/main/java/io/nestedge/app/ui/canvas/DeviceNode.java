@@ -91,6 +91,6 @@ public final class DeviceNode extends Control {
     public BooleanProperty selectedProperty() { return selected; }
     /** Connection feedback while a link is dragged. */
     public ObjectProperty<ConnectState> connectStateProperty() { return connectState; }
-    /** Slot for a commissioning status badge (shown left of the finding badge); null for none. */
+    /** Slot for a commissioning status badge (shown in the caption's row, hiding the caption); null for none. */
     public ObjectProperty<Node> statusBadgeProperty() { return statusBadge; }
 }

@@ -20,7 +20,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /**
  * The look of a {@link DeviceNode}: kind stripe and icon (gateway derived from children), device ID,
  * hostname, a caption with the modules, an upstream port on the top edge, labelled downstream ports
- * on the bottom edge, the worst-finding badge and the status-badge slot. Colours come from the
+ * on the bottom edge, the worst-finding badge and the status-badge slot (a commissioning status shown in
+ * the caption's row while present). Colours come from the
  * AtlantaFX theme through {@code designer.css}.
  */
 public final class DeviceNodeSkin extends SkinBase<DeviceNode> {
@@ -59,7 +60,8 @@ public final class DeviceNodeSkin extends SkinBase<DeviceNode> {
         caption.getStyleClass().add("device-caption");
         badge.getStyleClass().add("finding-badge");
         statusSlot.getStyleClass().add("status-slot");
-        statusSlot.setAlignment(Pos.CENTER_RIGHT);
+        statusSlot.setAlignment(Pos.CENTER_LEFT);
+        statusSlot.setMouseTransparent(true);
         upstream.getStyleClass().addAll("port", UPSTREAM_PORT);
         portLayer.setMouseTransparent(true);
         Tooltip.install(badge, badgeTip);
@@ -69,7 +71,10 @@ public final class DeviceNodeSkin extends SkinBase<DeviceNode> {
         node.gatewayProperty().addListener((o, a, b) -> rebuild());
         node.severityProperty().addListener((o, a, b) -> updateBadge());
         node.findingsTextProperty().addListener((o, a, b) -> badgeTip.setText(b));
-        node.statusBadgeProperty().addListener((o, a, b) -> statusSlot.getChildren().setAll(b == null ? List.of() : List.of(b)));
+        node.statusBadgeProperty().addListener((o, a, b) -> {
+            statusSlot.getChildren().setAll(b == null ? List.of() : List.of(b));
+            caption.setVisible(b == null);
+        });
         rebuild();
         updateBadge();
     }
@@ -147,7 +152,8 @@ public final class DeviceNodeSkin extends SkinBase<DeviceNode> {
         host.resizeRelocate(textX, 29, width - textX - 10, 16);
         caption.resizeRelocate(14, 48, width - 24, 16);
         badge.resizeRelocate(width - 28, 8, 20, 20);
-        statusSlot.resizeRelocate(width - 80, 8, 50, 20);
+        // The commissioning status badge takes the caption's row (the caption is hidden meanwhile).
+        statusSlot.resizeRelocate(12, 46, width - 22, 20);
     }
 
     @Override

@@ -16,19 +16,28 @@ import java.util.Set;
 import java.util.function.Function;
 import javafx.scene.Group;
 import javafx.scene.shape.CubicCurve;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 
 /**
  * Child→parent links, each a curve from the parent's downstream port (chosen by
  * {@link DevicePorts#linkPortIndex}) to the child's upstream port. Links to IoT Edge children and to
- * leaf devices have different styles.
+ * leaf devices have different styles. During commissioning a link also shows the child's
+ * {@code verify-parent-tls} result (style class and a lock badge at its middle).
  *
  * <p>Virtualized like the device nodes: the geometry of every link is kept and indexed, but a
  * {@link CubicCurve} exists only for links whose bounding box intersects the area shown
- * ({@link #show}).
+ * ({@link #show}). The TLS states are kept per child whether or not its curve exists; a curve
+ * created later gets its state's style class and badge, and the badge lives and dies with the curve
+ * (in the same {@code still} or {@code live} group).
  */
 final class LinkLayer extends Group {
     private final Map<String, CubicCurve> curves = new HashMap<>();
     private final Map<String, double[]> shapes = new HashMap<>();
+    /** TLS verification state by child ID ({@code tls-ok|tls-warning|tls-failed}), independent of the curves. */
+    private final Map<String, String> tls = new HashMap<>();
+    /** Lock badges of the curves that exist and have a TLS state. */
+    private final Map<String, FontIcon> tlsBadges = new HashMap<>();
     /** Links are long and thin: coarser cells than the nodes' keep a link's cell count low. */
     private final SpatialIndex index = new SpatialIndex(4 * SpatialIndex.DEFAULT_CELL);
     /** Links re-shaped by a drag: kept out of the index until the next rebuild (re-indexing long links per mouse event is costly). */
@@ -77,11 +86,11 @@ final class LinkLayer extends Group {
             var e = it.next();
             Device d = p.deviceOrNull(e.getKey());
             if (!shapes.containsKey(e.getKey()) || d == null) {
-                remove(e.getValue());
+                remove(e.getKey(), e.getValue());
                 it.remove();
             } else {
                 style(e.getValue(), d);
-                apply(e.getValue(), shapes.get(e.getKey()));
+                apply(e.getKey(), e.getValue(), shapes.get(e.getKey()));
             }
         }
         show(area);
@@ -116,8 +125,12 @@ final class LinkLayer extends Group {
             if (c != null) {
                 if (c.getParent() != live) {
                     live.getChildren().add(c);
+                    FontIcon badge = tlsBadges.get(id);
+                    if (badge != null) {
+                        live.getChildren().add(badge);
+                    }
                 }
-                apply(c, s);
+                apply(id, c, s);
             }
         }
     }
@@ -133,13 +146,14 @@ final class LinkLayer extends Group {
             still.getChildren().clear();
             live.getChildren().clear();
             curves.clear();
+            tlsBadges.clear();
             return;
         }
         for (var it = curves.entrySet().iterator(); it.hasNext();) {
             var e = it.next();
             Rect r = rectOf(e.getKey());
             if (r == null || !r.intersects(a)) {
-                remove(e.getValue());
+                remove(e.getKey(), e.getValue());
                 it.remove();
             }
         }
@@ -165,14 +179,79 @@ final class LinkLayer extends Group {
         CubicCurve c = new CubicCurve();
         c.getStyleClass().add("link");
         style(c, plant.deviceOrNull(id));
-        apply(c, shapes.get(id));
         curves.put(id, c);
         (floating.containsKey(id) ? live : still).getChildren().add(c);
+        applyTls(id);
+        apply(id, c, shapes.get(id));
     }
 
-    private void remove(CubicCurve c) {
+    private void remove(String id, CubicCurve c) {
         if (c.getParent() instanceof Group g) {
             g.getChildren().remove(c);
+        }
+        removeBadge(id);
+    }
+
+    /**
+     * Shows the TLS verification result of a child's link to its parent (commissioning). The state is
+     * kept even while the link's curve does not exist and is applied when it is created.
+     *
+     * @param childId the child device
+     * @param state {@code tls-ok}, {@code tls-warning}, {@code tls-failed}, or null to clear
+     */
+    void tls(String childId, String state) {
+        if (state == null) {
+            tls.remove(childId);
+        } else {
+            tls.put(childId, state);
+        }
+        applyTls(childId);
+        CubicCurve c = curves.get(childId);
+        if (c != null) {
+            placeBadge(childId, c);
+        }
+    }
+
+    /** The TLS state of a child's link, or null. */
+    String tls(String childId) {
+        return tls.get(childId);
+    }
+
+    /** Sets the TLS style class of an existing curve and creates or drops its badge (in the curve's group). */
+    private void applyTls(String childId) {
+        CubicCurve c = curves.get(childId);
+        if (c == null) {
+            return;
+        }
+        String state = tls.get(childId);
+        c.getStyleClass().removeAll("tls-ok", "tls-warning", "tls-failed");
+        removeBadge(childId);
+        if (state == null) {
+            return;
+        }
+        c.getStyleClass().add(state);
+        FontIcon b = new FontIcon(state.equals("tls-failed") ? MaterialDesignL.LOCK_OPEN_ALERT : MaterialDesignL.LOCK_CHECK);
+        b.getStyleClass().addAll("tls-badge", state);
+        b.setId("tls-" + childId);
+        tlsBadges.put(childId, b);
+        if (c.getParent() instanceof Group g) {
+            g.getChildren().add(b);
+        }
+    }
+
+    private void removeBadge(String childId) {
+        FontIcon b = tlsBadges.remove(childId);
+        if (b != null && b.getParent() instanceof Group g) {
+            g.getChildren().remove(b);
+        }
+    }
+
+    /** Puts a curve's badge at the middle of its chord. */
+    private void placeBadge(String childId, CubicCurve c) {
+        FontIcon b = tlsBadges.get(childId);
+        if (b != null) {
+            b.setLayoutX((c.getStartX() + c.getEndX()) / 2 - 9);
+            b.setLayoutY((c.getStartY() + c.getEndY()) / 2 + 7);
         }
     }
 
@@ -227,6 +306,11 @@ final class LinkLayer extends Group {
         double y0 = Math.min(Math.min(s[1], s[3]), Math.min(s[5], s[7]));
         double y1 = Math.max(Math.max(s[1], s[3]), Math.max(s[5], s[7]));
         return new Rect(x0, y0, x1 - x0, y1 - y0).grow(2);
+    }
+
+    private void apply(String id, CubicCurve c, double[] s) {
+        apply(c, s);
+        placeBadge(id, c);
     }
 
     private static void apply(CubicCurve c, double[] s) {

@@ -161,4 +161,41 @@ class VirtualCanvasGuiTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(shown).contains(far);
     }
+
+    @Test
+    void aLinkTlsStateSetOffScreenIsShownWhenItsCurveIsCreatedAndItsBadgeGoesWithTheCurve(FxRobot robot) {
+        String child = plant.devices().stream().filter(Device::hasParent)
+                .max(Comparator.comparingDouble(d -> drawn(d.id()).x())).orElseThrow().id();
+        robot.interact(() -> canvas().setLinkTls(child, "tls-failed"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(canvas().links().curveOf(child)).as("link off screen has no curve").isEmpty();
+        assertThat(robot.lookup("#tls-" + child).tryQuery()).isEmpty();
+        assertThat(canvas().linkTls(child)).isEqualTo("tls-failed");
+
+        Position at = drawn(child);
+        robot.interact(() -> canvas().viewportProperty().set(new Viewport(1, 300 - at.x(), 400 - at.y())));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.shape.CubicCurve curve = canvas().links().curveOf(child).orElseThrow();
+        assertThat(curve.getStyleClass()).contains("link", "tls-failed");
+        javafx.scene.Node badge = robot.lookup("#tls-" + child).query();
+        assertThat(badge.getParent()).as("badge in the curve's group (still or live)").isSameAs(curve.getParent());
+        assertThat(badge.getLayoutX() + 9).isCloseTo((curve.getStartX() + curve.getEndX()) / 2, org.assertj.core.data.Offset.offset(0.01));
+
+        robot.interact(() -> canvas().setLinkTls(child, "tls-ok"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(curve.getStyleClass()).contains("tls-ok").doesNotContain("tls-failed");
+        assertThat(robot.lookup("#tls-" + child).queryAll()).hasSize(1);
+
+        robot.interact(() -> canvas().viewportProperty().set(new Viewport(1, 40, 0)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(canvas().links().curveOf(child)).as("panned away: curve dropped").isEmpty();
+        assertThat(robot.lookup("#tls-" + child).tryQuery()).as("badge dropped with the curve").isEmpty();
+        assertThat(canvas().linkTls(child)).as("state kept without a curve").isEqualTo("tls-ok");
+
+        robot.interact(() -> canvas().setLinkTls(child, null));
+        robot.interact(() -> canvas().viewportProperty().set(new Viewport(1, 300 - at.x(), 400 - at.y())));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(canvas().links().curveOf(child).orElseThrow().getStyleClass()).doesNotContain("tls-ok", "tls-warning", "tls-failed");
+        assertThat(robot.lookup("#tls-" + child).tryQuery()).isEmpty();
+    }
 }

@@ -1,0 +1,153 @@
+package io.nestedge.app.ui;
+
+import io.nestedge.app.commission.CommissioningModel;
+import io.nestedge.app.commission.DeviceRunStatus;
+import io.nestedge.app.editor.DesignerModel;
+import io.nestedge.app.files.RecoveryStore;
+import io.nestedge.commissioning.virtualplant.runtime.DeviceFs;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.prefs.Preferences;
+import javafx.application.Platform;
+import javafx.scene.control.TabPane;
+import javafx.stage.Stage;
+
+/**
+ * Screenshot harness (a main, not a test): rehearses a plant in the real window with one device
+ * broken on the virtual plant ({@code /var/aziot} not traversable on {@code line1-edge}) and writes
+ * {@code commissioning-running.png}, {@code commissioning-finished.png} (the broken device's
+ * diagnosis) and {@code commissioning-check.png} (the top gateway's iotedge check table). Run under
+ * Xvfb with {@code -Dprism.order=sw} (see docs/commissioning-ui.md).
+ *
+ * <p>Arguments: {@code <plant.json> <output dir>}.
+ */
+public final class CommissioningScreenshots {
+    private CommissioningScreenshots() {
+    }
+
+    /**
+     * Takes the screenshots.
+     *
+     * @param args plant file, output directory
+     * @throws Exception when the window, the run or the files fail
+     */
+    public static void main(String[] args) throws Exception {
+        Path plant = Path.of(args.length > 0 ? args[0] : "examples/sample-plant.json");
+        Path out = Path.of(args.length > 1 ? args[1] : "docs/screenshots");
+        Files.createDirectories(out);
+        Path tmp = Files.createTempDirectory("nestedge-shots");
+        Path copy = tmp.resolve("sample-plant.json");
+        Files.copy(plant, copy);
+        System.setProperty("nestedge.runs.dir", tmp.resolve("runs").toString());
+        CountDownLatch started = new CountDownLatch(1);
+        Platform.startup(started::countDown);
+        started.await();
+        MainWindow[] w = new MainWindow[1];
+        run(() -> {
+            Preferences prefs = Preferences.userRoot().node("io/nestedge/studio-screenshots-commissioning");
+            try {
+                prefs.clear();
+            } catch (java.util.prefs.BackingStoreException e) {
+                throw new IllegalStateException(e);
+            }
+            prefs.putDouble("window.w", 1600);
+            prefs.putDouble("window.h", 1000);
+            prefs.putDouble("split.centre", 0.56);
+            Stage stage = new Stage();
+            w[0] = new MainWindow(stage, new DesignerModel(), prefs, new RecoveryStore(tmp.resolve("recovery")));
+            w[0].commissioning().setRehearsalHook(v -> {
+                try {
+                    DeviceFs fs = v.virtualPlant().device("line1-edge").fs();
+                    fs.mkdirs("/var/aziot", "0700", "root");
+                    fs.setMode(fs.path("/var/aziot"), "0700");
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            w[0].show(copy);
+        });
+        CommissioningModel m = w[0].commissioning().model();
+        run(() -> {
+            w[0].canvas().fit();
+            w[0].commissioning().session().start(w[0].model().plant(), List.copyOf(w[0].model().plant().deviceIds()), false);
+        });
+        waitFor(() -> m.device("ops-gw").status() == DeviceRunStatus.RUNNING
+                && m.device("ops-gw").steps().size() >= 3, 180);
+        run(() -> w[0].model().select(List.of("ops-gw")));
+        settle();
+        shot(w[0], out.resolve("commissioning-running.png"));
+        waitFor(() -> !m.runningProperty().get(), 300);
+        run(() -> {
+            w[0].model().select(List.of("line1-edge"));
+            ((TabPane) w[0].scene().lookup("#run-detail-tabs")).getSelectionModel().select(3);
+        });
+        settle();
+        shot(w[0], out.resolve("commissioning-finished.png"));
+        run(() -> {
+            w[0].model().select(List.of("site-gw"));
+            ((TabPane) w[0].scene().lookup("#run-detail-tabs")).getSelectionModel().select(1);
+        });
+        settle();
+        shot(w[0], out.resolve("commissioning-check.png"));
+        run(() -> {
+            w[0].commissioning().shutdown();
+            w[0].files().shutdown();
+        });
+        Platform.exit();
+        System.out.println("wrote screenshots to " + out + ": " + m.messageProperty().get());
+    }
+
+    private static void waitFor(BooleanSupplier cond, int seconds) throws Exception {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        boolean[] ok = new boolean[1];
+        while (System.nanoTime() < end) {
+            run(() -> ok[0] = cond.getAsBoolean());
+            if (ok[0]) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("timed out");
+    }
+
+    private static void shot(MainWindow w, Path file) throws Exception {
+        run(() -> {
+            try {
+                CanvasExport.png(w.scene().getRoot(), file);
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    private static void settle() throws Exception {
+        for (int i = 0; i < 10; i++) {
+            run(() -> { });
+            Thread.sleep(100);
+        }
+    }
+
+    private static void run(Runnable r) throws Exception {
+        CountDownLatch done = new CountDownLatch(1);
+        Throwable[] err = new Throwable[1];
+        Platform.runLater(() -> {
+            try {
+                r.run();
+            } catch (Throwable t) {
+                err[0] = t;
+            } finally {
+                done.countDown();
+            }
+        });
+        if (!done.await(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("FX thread did not respond");
+        }
+        if (err[0] != null) {
+            throw new IllegalStateException(err[0]);
+        }
+    }
+}

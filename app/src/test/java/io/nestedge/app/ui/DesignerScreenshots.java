@@ -1,7 +1,10 @@
 package io.nestedge.app.ui;
 
+import io.nestedge.app.editor.Commands;
 import io.nestedge.app.editor.DesignerModel;
 import io.nestedge.app.files.RecoveryStore;
+import io.nestedge.model.io.PlantFile;
+import io.nestedge.model.samples.SamplePlants;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,11 +15,15 @@ import javafx.application.Platform;
 import javafx.stage.Stage;
 
 /**
- * Screenshot harness (a main, not a test): opens a plant in the real designer window and writes
- * {@code designer-light.png} and {@code designer-dark.png} into an output directory. Run it under
- * Xvfb with {@code -Dprism.order=sw} (see docs/designer.md), or headless with Monocle.
+ * Screenshot harness (a main, not a test): opens a plant in the real designer window and writes into
+ * an output directory {@code designer-light.png}, {@code designer-dark.png}, {@code designer-findings.png}
+ * (the plant after edits that raise findings: a 70-character hostname on the selected device, a leaf
+ * device without parent; light theme) and {@code designer-overview.png} (a generated plant of 2,000
+ * devices at 30 %: the zoomed-out overview). Run it under Xvfb with
+ * {@code -Dprism.order=sw} ({@code app/src/test/screenshots.sh}, docs/designer.md), or headless with
+ * Monocle.
  *
- * <p>Arguments: {@code <plant.json> <output dir> [device to select]}.
+ * <p>Arguments: {@code <plant.json> <output dir> [device to select] [leaf to disconnect]}.
  */
 public final class DesignerScreenshots {
     private DesignerScreenshots() {
@@ -32,6 +39,7 @@ public final class DesignerScreenshots {
         Path plant = Path.of(args.length > 0 ? args[0] : "examples/sample-plant.json");
         Path out = Path.of(args.length > 1 ? args[1] : "docs/screenshots");
         String select = args.length > 2 ? args[2] : "ops-gw";
+        String leaf = args.length > 3 ? args[3] : "press-sensor-01";
         Files.createDirectories(out);
         Path tmp = Files.createTempDirectory("nestedge-shots");
         CountDownLatch started = new CountDownLatch(1);
@@ -57,9 +65,29 @@ public final class DesignerScreenshots {
         run(() -> w[0].actions().darkProperty().set(true));
         settle();
         shot(w[0], out.resolve("designer-dark.png"));
+        run(() -> {
+            w[0].actions().darkProperty().set(false);
+            var m = w[0].model();
+            m.execute(Commands.editDevice(select, "hostname", d -> d.withHostname("a".repeat(62) + ".local.x")));
+            if (m.plant().deviceOrNull(leaf) != null) {
+                m.execute(Commands.disconnect(leaf));
+            }
+            m.select(List.of(select));
+        });
+        settle();
+        shot(w[0], out.resolve("designer-findings.png"));
+        Path big = tmp.resolve("generated-2000.json");
+        PlantFile.write(SamplePlants.generate(1200, 800), big);
+        run(() -> {
+            w[0].model().open(w[0].model().plant(), null, true); // drop the edits without a dialog
+            w[0].files().openFile(big);
+            w[0].canvas().viewportProperty().set(new io.nestedge.app.editor.Viewport(0.3, 20, 0));
+        });
+        settle();
+        shot(w[0], out.resolve("designer-overview.png"));
         run(() -> w[0].files().shutdown());
         Platform.exit();
-        System.out.println("wrote " + out.resolve("designer-light.png") + " and " + out.resolve("designer-dark.png"));
+        System.out.println("wrote designer-light.png, designer-dark.png, designer-findings.png and designer-overview.png to " + out);
     }
 
     private static void shot(MainWindow w, Path file) throws Exception {

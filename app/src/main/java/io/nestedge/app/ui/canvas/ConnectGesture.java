@@ -45,7 +45,7 @@ final class ConnectGesture implements CanvasGesture {
         Point2D p = canvas.toContent(e.getSceneX(), e.getSceneY());
         rubber.setEndX(p.getX());
         rubber.setEndY(p.getY());
-        Optional<String> hit = canvas.geometry().deviceAt(canvas.model().plant(), p.getX(), p.getY(), NodeMetrics.PORT_HIT)
+        Optional<String> hit = canvas.deviceAt(p.getX(), p.getY(), NodeMetrics.PORT_HIT)
                 .filter(id -> !id.equals(childId));
         String now = hit.orElse(null);
         if (now == null ? target != null : !now.equals(target)) {

@@ -10,14 +10,14 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import javafx.geometry.Point2D;
 import javafx.scene.input.MouseEvent;
 
 /**
  * Click-select and move. Press selects (Ctrl/Cmd-click toggles); dragging moves the selected nodes in
- * the view only; release pushes one move command ("Move 3 devices"). A device whose centre ends in
+ * the view only (their translate, through {@link DesignerCanvas#previewMove}: no relocation or
+ * relayout of the other nodes per mouse event); release pushes one move command ("Move 3 devices"). A device whose centre ends in
  * another lane moves to that layer. Positions snap to an 8-pixel grid.
  */
 final class MoveGesture implements CanvasGesture {
@@ -65,15 +65,9 @@ final class MoveGesture implements CanvasGesture {
             return;
         }
         moving = true;
-        start.forEach((id, p) -> canvas.node(id).ifPresent(n -> n.relocate(p.x() + delta.getX(), p.y() + delta.getY())));
-        canvas.links().update(start.keySet(), this::viewPosition);
+        canvas.previewMove(start.keySet(), delta.getX(), delta.getY());
         Position lead = start.get(pressedId);
         canvas.lanes().highlight(canvas.geometry().laneAt(lead.y() + delta.getY() + NodeMetrics.HEIGHT / 2).index());
-    }
-
-    private Optional<Position> viewPosition(String id) {
-        Position p = start.get(id);
-        return p != null ? Optional.of(new Position(p.x() + delta.getX(), p.y() + delta.getY())) : canvas.geometry().position(id);
     }
 
     @Override
@@ -119,8 +113,7 @@ final class MoveGesture implements CanvasGesture {
     @Override
     public void cancel() {
         canvas.lanes().highlight(-1);
-        start.forEach((id, p) -> canvas.node(id).ifPresent(n -> n.relocate(p.x(), p.y())));
         delta = Point2D.ZERO;
-        canvas.links().update(start.keySet(), this::viewPosition);
+        canvas.clearMovePreview();
     }
 }

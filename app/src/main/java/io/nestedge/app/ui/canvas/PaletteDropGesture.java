@@ -56,7 +56,7 @@ final class PaletteDropGesture {
 
     private Optional<Device> target(Point2D p) {
         Plant plant = canvas.model().plant();
-        return canvas.geometry().deviceAt(plant, p.getX(), p.getY(), 0).map(plant::deviceOrNull).filter(Device::isEdge);
+        return canvas.deviceAt(p.getX(), p.getY(), 0).map(plant::deviceOrNull).filter(Device::isEdge);
     }
 
     private void dropped(DragEvent e) {

@@ -22,7 +22,9 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
  * Mirrors the commissioning state on the canvas: each device node gets a status badge in its
  * caption row (pending, running with the current step's title, ok, warnings, failed, skipped,
  * cancelled) and a {@code run-*} style class that colours its border; each child's link to its
- * parent shows the child's {@code verify-parent-tls} result.
+ * parent shows the child's {@code verify-parent-tls} result. Device nodes and link curves are
+ * virtualized; nodes created later are decorated through {@link DesignerCanvas#addNodeShownListener},
+ * and the canvas keeps link TLS states for curves created later.
  */
 public final class CanvasRunBinding {
     private static final String[] CLASSES = {"run-pending", "run-running", "run-ok", "run-warning", "run-failed", "run-skipped",
@@ -50,6 +52,13 @@ public final class CanvasRunBinding {
             }
         });
         run.devices().values().forEach(this::watch);
+        // Nodes are virtualized: one created when its device scrolls into view gets the current status.
+        canvas.addNodeShownListener(n -> {
+            DeviceRunView v = n.getDevice() == null ? null : run.devices().get(n.getDevice().id());
+            if (v != null) {
+                paint(n, v, v.status());
+            }
+        });
         design.plantProperty().addListener((o, a, b) -> run.devices().keySet().forEach(this::refresh));
     }
 

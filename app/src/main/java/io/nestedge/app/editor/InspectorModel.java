@@ -59,8 +59,7 @@ public final class InspectorModel {
         plant.devices().stream().filter(x -> x.isEdge() && !x.id().equals(id)).forEach(x -> parents.add(x.id()));
         f.add(new InspectorField("Hierarchy", "Parent", "The IoT Edge device this device connects to", InspectorField.Kind.CHOICE,
                 d.hasParent() ? d.parentId() : NO_PARENT, parents, t -> parentProblem(plant, id, t), true,
-                t -> NO_PARENT.equals(t) ? Commands.disconnect(id) : Command.of("Set parent of " + id + " to " + t,
-                        p -> p.updateDevice(id, x -> x.withParent(t)))));
+                t -> NO_PARENT.equals(t) ? Commands.disconnect(id) : Commands.connect(id, t)));
         f.add(integer("Hierarchy", "Offline days", "Expected longest time without the parent, days (facts §4: server certs last ~25 days)",
                 d.expectedOfflineDays(), 0, 3650, id, "expected offline days", (dev, v) -> dev.toBuilder().expectedOfflineDays(v).build()));
         SshEndpoint s = d.ssh();

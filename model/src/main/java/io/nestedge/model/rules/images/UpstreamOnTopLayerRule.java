@@ -13,7 +13,8 @@ import java.util.List;
  * NE-IMAGE-UPSTREAM-TOP: {@code $upstream} means "the parent"; a top-layer device has none, so
  * {@code $upstream} is invalid there (facts §3). A parentless device in a lane below the top-most
  * lane that holds devices was most likely meant to be a child: the fix then says to connect it to its
- * parent instead of rewriting its images.
+ * parent instead of rewriting its images. (That lane is plant-wide input: {@code IncrementalValidator}
+ * revalidates everything when it changes.)
  */
 public final class UpstreamOnTopLayerRule extends DeviceRule {
     /** Creates the rule. */
@@ -26,10 +27,9 @@ public final class UpstreamOnTopLayerRule extends DeviceRule {
         if (!d.isEdge() || d.hasParent()) {
             return;
         }
-        boolean meantAsChild = belowTopMostLane(d, plant);
         for (DeviceParts.Image i : DeviceParts.images(d)) {
             if (i.image().contains(ImageRef.UPSTREAM)) {
-                if (meantAsChild) {
+                if (belowTopMostLane(d, plant)) { // O(devices), only for a device with this error
                     out.add(finding(d, "parentId", "Image '" + i.image() + "' uses $upstream, but device '" + d.id()
                             + "' is not connected to a parent yet (it sits in lane " + d.layerId()
                             + ", below the top-most lane with devices).",

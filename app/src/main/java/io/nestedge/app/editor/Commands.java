@@ -57,8 +57,8 @@ public final class Commands {
     }
 
     /**
-     * Deletes devices. Their children are disconnected (they keep their position and layer, and the
-     * validator then reports them as parentless until reconnected).
+     * Deletes devices. Their children are disconnected like {@link #disconnect} (they keep their
+     * position and layer, and their images are rewritten for the top layer).
      *
      * @param ids devices to delete
      * @return "Delete site-gw" / "Delete 3 devices"
@@ -72,31 +72,39 @@ public final class Commands {
                 if (del.contains(d.id())) {
                     continue;
                 }
-                kept.add(del.contains(d.parentId()) ? d.withParent("") : d);
+                kept.add(del.contains(d.parentId()) ? ImageRebase.forPlace(p, ModuleEdits.withRouteAddress(d.withParent(""))) : d);
             }
             return new Plant(p.name(), p.layers(), kept, p.hub(), p.registry(), p.apiProxy(), p.pki());
         });
     }
 
     /**
-     * Sets a child's parent. Callers check {@link ConnectionRules#check} first.
+     * Sets a child's parent and, in the same undo step, rewrites its images to pull through the
+     * parent ({@link ImageRebase}, facts §3/§5). Callers check {@link ConnectionRules#check} first.
      *
      * @param childId the child
      * @param parentId the new parent
      * @return "Connect line1-edge to ops-gw"
      */
     public static Command connect(String childId, String parentId) {
-        return Command.of("Connect " + childId + " to " + parentId, p -> p.updateDevice(childId, d -> d.withParent(parentId)));
+        return Command.of("Connect " + childId + " to " + parentId, p -> reparent(p, childId, parentId));
     }
 
     /**
-     * Removes a child's parent.
+     * Removes a child's parent (it becomes a top-layer device) and, in the same undo step, rewrites its
+     * {@code $upstream} images to the plant's registry and fills in the API proxy's route address to
+     * a registry module it runs ({@link ImageRebase}, {@link ModuleEdits#withRouteAddress}).
      *
      * @param childId the child
      * @return "Disconnect line1-edge from its parent"
      */
     public static Command disconnect(String childId) {
-        return Command.of("Disconnect " + childId + " from its parent", p -> p.updateDevice(childId, d -> d.withParent("")));
+        return Command.of("Disconnect " + childId + " from its parent", p -> reparent(p, childId, ""));
+    }
+
+    /** Sets the parent (empty: none) and fixes the images and route address for the new place. */
+    static Plant reparent(Plant p, String childId, String parentId) {
+        return p.updateDevice(childId, d -> ImageRebase.forPlace(p, ModuleEdits.withRouteAddress(d.withParent(parentId))));
     }
 
     /**
@@ -137,7 +145,9 @@ public final class Commands {
     }
 
     /**
-     * Adds a module to an IoT Edge device (see {@link DeviceTemplates#withModule}).
+     * Adds a module to an IoT Edge device (see {@link DeviceTemplates#withModule}); on a top-layer
+     * device a registry and an API proxy are tied together with {@code DOCKER_REQUEST_ROUTE_ADDRESS}
+     * in the same step ({@link ModuleEdits#withRouteAddress}, facts §5).
      *
      * @param deviceId the device
      * @param module the module
@@ -145,7 +155,33 @@ public final class Commands {
      */
     public static Command addModule(String deviceId, EdgeModule module) {
         return Command.of("Add module " + module.name() + " to " + deviceId,
-                p -> p.updateDevice(deviceId, d -> DeviceTemplates.withModule(d, module)));
+                p -> p.updateDevice(deviceId, d -> ModuleEdits.withRouteAddress(DeviceTemplates.withModule(d, module))));
+    }
+
+    /**
+     * Removes a module from an IoT Edge device (see {@link ModuleEdits#remove}).
+     *
+     * @param deviceId the device
+     * @param moduleName the module
+     * @return "Remove module registry from site-gw"
+     */
+    public static Command removeModule(String deviceId, String moduleName) {
+        return Command.of("Remove module " + moduleName + " from " + deviceId,
+                p -> p.updateDevice(deviceId, d -> ModuleEdits.remove(d, moduleName)));
+    }
+
+    /**
+     * Edits one module of an IoT Edge device.
+     *
+     * @param deviceId the device
+     * @param moduleName the module
+     * @param what what changes, for the description (e.g. "image", "env NGINX_DEFAULT_PORT")
+     * @param edit the change
+     * @return "Set image of module IoTEdgeAPIProxy on ops-gw"
+     */
+    public static Command editModule(String deviceId, String moduleName, String what, UnaryOperator<EdgeModule> edit) {
+        return Command.of("Set " + what + " of module " + moduleName + " on " + deviceId,
+                p -> p.updateDevice(deviceId, d -> ModuleEdits.update(d, moduleName, edit)));
     }
 
     /**

@@ -31,7 +31,9 @@ public record InspectorField(String category, String name, String description, K
         /** One of {@link InspectorField#choices()}. */
         CHOICE,
         /** Shown, not editable. */
-        READ_ONLY
+        READ_ONLY,
+        /** A button; {@link InspectorField#value()} is its text and pressing it commits the value. */
+        ACTION
     }
 
     /** Copies the choices. */
@@ -43,9 +45,12 @@ public record InspectorField(String category, String name, String description, K
      * Checks and converts a committed value.
      *
      * @param text the value
-     * @return the command, or empty when blocked or unchanged
+     * @return the command, or empty when blocked or unchanged (an {@link Kind#ACTION} always commits)
      */
     public Optional<Command> commitText(String text) {
+        if (kind == Kind.ACTION) {
+            return Optional.ofNullable(commit.apply(value));
+        }
         if (kind == Kind.READ_ONLY || text == null || text.equals(value)) {
             return Optional.empty();
         }

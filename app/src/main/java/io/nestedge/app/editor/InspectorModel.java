@@ -59,8 +59,7 @@ public final class InspectorModel {
         plant.devices().stream().filter(x -> x.isEdge() && !x.id().equals(id)).forEach(x -> parents.add(x.id()));
         f.add(new InspectorField("Hierarchy", "Parent", "The IoT Edge device this device connects to", InspectorField.Kind.CHOICE,
                 d.hasParent() ? d.parentId() : NO_PARENT, parents, t -> parentProblem(plant, id, t), true,
-                t -> NO_PARENT.equals(t) ? Commands.disconnect(id) : Command.of("Set parent of " + id + " to " + t,
-                        p -> p.updateDevice(id, x -> x.withParent(t)))));
+                t -> NO_PARENT.equals(t) ? Commands.disconnect(id) : Commands.connect(id, t)));
         f.add(integer("Hierarchy", "Offline days", "Expected longest time without the parent, days (facts §4: server certs last ~25 days)",
                 d.expectedOfflineDays(), 0, 3650, id, "expected offline days", (dev, v) -> dev.toBuilder().expectedOfflineDays(v).build()));
         SshEndpoint s = d.ssh();
@@ -86,9 +85,11 @@ public final class InspectorModel {
             f.add(text("Runtime", "edgeHub image", "On a lower layer: $upstream:<port>/azureiotedge-hub:<tag>",
                     r.hubImage(), FieldChecks::image, false, id, "edgeHub image",
                     (dev, t) -> dev.withRuntime(dev.runtime().withImages(dev.runtime().agentImage(), t))));
-            f.add(new InspectorField("Runtime", "Modules", "Custom modules (drop module templates on the device to add)",
+            f.add(new InspectorField("Runtime", "Modules", "Drop module templates on the device to add one; "
+                    + "each module has its own section below (image, environment, remove)",
                     InspectorField.Kind.READ_ONLY, d.modules().isEmpty() ? "(none)"
                     : String.join(", ", d.modules().stream().map(m -> m.name()).toList()), List.of(), NO_CHECK, true, t -> null));
+            f.addAll(ModuleRows.of(d));
         }
         return f;
     }
@@ -121,6 +122,35 @@ public final class InspectorModel {
                 t -> Commands.editPlant("API proxy port", p -> p.withApiProxy(new ApiProxySettings(p.apiProxy().moduleName(),
                         Integer.parseInt(t.trim()))))));
         return f;
+    }
+
+    /**
+     * The inspector section that holds a finding's field, so clicking a finding can open it:
+     * {@code hostname}/{@code id} → Identity, {@code parentId}/{@code layerId}/{@code children} →
+     * Hierarchy, {@code ssh.*} → SSH, {@code os}/{@code provisioning.*} → System,
+     * {@code modules[NAME].*} → that module's section, other {@code runtime.*}/{@code modules}/{@code routes}
+     * → Runtime; empty when the field has no section (e.g. plant-wide findings).
+     *
+     * @param field a finding's field path, e.g. {@code modules[IoTEdgeAPIProxy].env.NGINX_DEFAULT_PORT}
+     * @return the category name, e.g. {@code Module IoTEdgeAPIProxy}
+     */
+    public static Optional<String> categoryOf(String field) {
+        String f = field == null ? "" : field.trim();
+        if (f.startsWith("modules[")) {
+            int end = f.indexOf(']');
+            if (end > 8) {
+                return Optional.of(ModuleRows.category(f.substring(8, end)));
+            }
+        }
+        String head = f.split("[.\\[]", 2)[0];
+        return switch (head) {
+            case "id", "hostname", "displayName", "kind" -> Optional.of("Identity");
+            case "parentId", "layerId", "children", "expectedOfflineDays" -> Optional.of("Hierarchy");
+            case "ssh" -> Optional.of("SSH");
+            case "os", "provisioning" -> Optional.of("System");
+            case "runtime", "modules", "routes", "deployment" -> Optional.of("Runtime");
+            default -> Optional.empty();
+        };
     }
 
     /** "L3 · Site operations". */

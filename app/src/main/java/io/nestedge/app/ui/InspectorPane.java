@@ -54,7 +54,10 @@ public final class InspectorPane extends VBox {
         sheet.setSearchBoxVisible(false);
         sheet.setMode(PropertySheet.Mode.CATEGORY);
         List<String> order = List.of("Identity", "Hierarchy", "SSH", "System", "Runtime", "Plant", "IoT Hub", "Registry", "API proxy");
-        sheet.setCategoryComparator(java.util.Comparator.comparingInt(c -> order.indexOf(c) < 0 ? 99 : order.indexOf(c)));
+        // module sections ("Module <name>") come after Runtime; ties are broken by name, or the sheet
+        // (a TreeMap keyed by this comparator) would merge every module into one section
+        sheet.setCategoryComparator(java.util.Comparator.<String>comparingInt(c -> order.indexOf(c) < 0 ? 99 : order.indexOf(c))
+                .thenComparing(java.util.Comparator.naturalOrder()));
         sheet.setPropertyEditorFactory(item -> editor((FieldItem) item));
         problem.getStyleClass().add("inspector-problem");
         problem.setWrapText(true);
@@ -109,17 +112,129 @@ public final class InspectorPane extends VBox {
         return !a.isEmpty() || b.isEmpty();
     }
 
+    /**
+     * Opens the section that holds a field (e.g. {@code hostname} → Identity, {@code modules[X].image}
+     * → Module X; see {@link InspectorModel#categoryOf}) and collapses the others. Does nothing when
+     * the field has no section in the current sheet.
+     *
+     * @param field a finding's field path
+     * @return true when a section was opened
+     */
+    public boolean openSection(String field) {
+        Optional<String> cat = InspectorModel.categoryOf(field);
+        if (cat.isEmpty()) {
+            return false;
+        }
+        if (open(cat.get())) {
+            return true;
+        }
+        // the sheet was just rebuilt (new selection): its sections appear in the scene graph after the next pulse
+        javafx.application.Platform.runLater(() -> open(cat.get()));
+        return false;
+    }
+
+    private boolean open(String category) {
+        Optional<String> cat = Optional.of(category);
+        for (javafx.scene.Node n : sheet.lookupAll(".titled-pane")) {
+            if (n instanceof javafx.scene.control.TitledPane tp && cat.get().equals(tp.getText())
+                    && tp.getParent() instanceof javafx.scene.control.Accordion acc) {
+                acc.getPanes().forEach(x -> x.setAnimated(false));
+                acc.setExpandedPane(tp);
+                javafx.application.Platform.runLater(() -> scrollTo(tp)); // after the section's layout pass
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Scrolls the sheet so the top of an opened section is in view. */
+    private void scrollTo(javafx.scene.control.TitledPane tp) {
+        if (!(sheet.lookup(".scroll-pane") instanceof javafx.scene.control.ScrollPane sp) || sp.getContent() == null) {
+            return;
+        }
+        sheet.applyCss();
+        sheet.layout();
+        double content = sp.getContent().getBoundsInLocal().getHeight();
+        double view = sp.getViewportBounds().getHeight();
+        if (content <= view) {
+            return;
+        }
+        double y = tp.localToScene(0, 0).getY() - sp.getContent().localToScene(0, 0).getY();
+        sp.setVvalue(Math.max(0, Math.min(1, y / (content - view))) * (sp.getVmax() - sp.getVmin()) + sp.getVmin());
+    }
+
+    /** The title of the open section, or empty (for tests and screenshots). */
+    public Optional<String> openSectionTitle() {
+        for (javafx.scene.Node n : sheet.lookupAll(".accordion")) {
+            if (n instanceof javafx.scene.control.Accordion acc && acc.getExpandedPane() != null) {
+                return Optional.of(acc.getExpandedPane().getText());
+            }
+        }
+        return Optional.empty();
+    }
+
     private PropertyEditor<?> editor(FieldItem item) {
         InspectorField f = item.field;
-        return switch (f.kind()) {
+        PropertyEditor<?> e = switch (f.kind()) {
             case CHOICE -> choiceEditor(item);
+            case ACTION -> actionEditor(item);
             default -> textEditor(item, f.kind() == InspectorField.Kind.READ_ONLY);
         };
+        roomForLabel(e.getEditor(), f);
+        return e;
+    }
+
+    /**
+     * The property sheet gives each name label a fixed minimum width of 100 px, so "edgeAgent image"
+     * was cut off: once the editor is placed in the sheet's grid, let the label on its row keep its
+     * full width and show name and description as a tooltip.
+     */
+    private static void roomForLabel(javafx.scene.Node editor, InspectorField f) {
+        editor.parentProperty().addListener((o, a, parent) -> {
+            if (parent instanceof javafx.scene.layout.GridPane grid) {
+                Integer row = javafx.scene.layout.GridPane.getRowIndex(editor);
+                for (javafx.scene.Node n : grid.getChildren()) {
+                    if (n instanceof Label l && java.util.Objects.equals(javafx.scene.layout.GridPane.getRowIndex(n), row)) {
+                        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+                        l.setTooltip(new Tooltip(f.name() + ": " + f.description()));
+                        l.getStyleClass().add("inspector-name");
+                    }
+                }
+                if (editor instanceof javafx.scene.layout.Region r) {
+                    r.setMinWidth(80);
+                }
+            }
+        });
+    }
+
+    private PropertyEditor<?> actionEditor(FieldItem item) {
+        javafx.scene.control.Button b = new javafx.scene.control.Button(item.field.value());
+        b.setId("inspector-" + slug(item.field));
+        b.getStyleClass().add(Styles.DANGER);
+        b.setTooltip(new Tooltip(item.field.description()));
+        b.setOnAction(e -> item.field.commitText(item.field.value()).ifPresent(model::execute));
+        return new AbstractPropertyEditor<String, javafx.scene.control.Button>(item, b, true) {
+            @Override
+            protected ObservableValue<String> getObservableValue() {
+                return getEditor().textProperty();
+            }
+
+            @Override
+            public void setValue(String value) {
+                // the button's text is fixed
+            }
+        };
+    }
+
+    /** Editor node ID part: the name, prefixed with the module for module rows (e.g. {@code module-registry-image}). */
+    static String slug(InspectorField f) {
+        String base = f.category().startsWith(io.nestedge.app.editor.ModuleRows.CATEGORY_PREFIX) ? f.category() + " " + f.name() : f.name();
+        return base.replace(' ', '-').toLowerCase(java.util.Locale.ROOT);
     }
 
     private PropertyEditor<?> textEditor(FieldItem item, boolean readOnly) {
         TextField tf = new TextField(item.field.value());
-        tf.setId("inspector-" + item.field.name().replace(' ', '-').toLowerCase(java.util.Locale.ROOT));
+        tf.setId("inspector-" + slug(item.field));
         tf.getStyleClass().add("inspector-field");
         tf.setEditable(!readOnly);
         StringProperty committed = new SimpleStringProperty(item.field.value());
@@ -166,7 +281,7 @@ public final class InspectorPane extends VBox {
         box.getItems().setAll(item.field.choices());
         box.setValue(item.field.value());
         box.setMaxWidth(Double.MAX_VALUE);
-        box.setId("inspector-" + item.field.name().replace(' ', '-').toLowerCase(java.util.Locale.ROOT));
+        box.setId("inspector-" + slug(item.field));
         box.valueProperty().addListener((o, a, b) -> {
             Optional<String> p = b == null ? Optional.empty() : item.field.check().apply(b);
             problem.setText(p.map(x -> item.field.name() + ": " + x).orElse(""));
@@ -221,7 +336,7 @@ public final class InspectorPane extends VBox {
 
         @Override
         public void setValue(Object value) {
-            if (value != null) {
+            if (value != null && field.kind() != InspectorField.Kind.ACTION) {
                 field.commitText(value.toString()).ifPresent(model::execute);
             }
         }
@@ -233,7 +348,7 @@ public final class InspectorPane extends VBox {
 
         @Override
         public boolean isEditable() {
-            return field.kind() != InspectorField.Kind.READ_ONLY;
+            return field.kind() != InspectorField.Kind.READ_ONLY; // an ACTION button must stay enabled; setValue ignores it
         }
     }
 }

@@ -49,7 +49,7 @@ public final class MainWindow {
         this.files = new FileController(stage, model, new RecentFiles(prefs), recovery);
         this.actions = new DesignerActions(stage, model, canvas, files);
         InspectorPane inspector = new InspectorPane(model);
-        FindingsPane findings = new FindingsPane(model, canvas::reveal);
+        FindingsPane findings = new FindingsPane(model, canvas::reveal, f -> inspector.openSection(f.field()));
         right = new SplitPane(inspector, findings);
         right.setOrientation(javafx.geometry.Orientation.VERTICAL);
         right.setDividerPositions(prefs.getDouble("split.right", 0.62));

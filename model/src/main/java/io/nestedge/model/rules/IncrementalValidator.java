@@ -144,7 +144,8 @@ public final class IncrementalValidator {
      */
     public List<Finding> update(Plant next, Collection<String> changedIds) {
         Objects.requireNonNull(next);
-        if (!sameSettings(plant, next)) {
+        if (!sameSettings(plant, next) || topMostLane(plant) != topMostLane(next)) {
+            // the top-most lane holding devices is plant-wide input of NE-IMAGE-UPSTREAM-TOP's message
             byDevice.clear();
             full(next);
             return current;
@@ -188,6 +189,18 @@ public final class IncrementalValidator {
         plant = next;
         current = assemble();
         return current;
+    }
+
+    /** Index of the highest lane holding a device (layers are ordered top first), or -1 for none. */
+    static int topMostLane(Plant p) {
+        int top = Integer.MAX_VALUE;
+        for (Device d : p.devices()) {
+            int i = p.layerIndex(d.layerId());
+            if (i >= 0 && i < top) {
+                top = i;
+            }
+        }
+        return top == Integer.MAX_VALUE ? -1 : top;
     }
 
     private void full(Plant p) {

@@ -1,0 +1,150 @@
+package io.nestedge.app.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.nestedge.app.editor.Commands;
+import io.nestedge.app.editor.DesignerModel;
+import io.nestedge.app.editor.LaneGeometry;
+import io.nestedge.app.editor.NodeMetrics;
+import io.nestedge.app.editor.Viewport;
+import io.nestedge.app.files.RecoveryStore;
+import io.nestedge.model.Plant;
+import io.nestedge.model.Position;
+import io.nestedge.model.rules.Finding;
+import io.nestedge.model.rules.Validator;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import java.util.prefs.Preferences;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Inspector and findings at 1440×900 (TestFX, Monocle): findings wrap and open the inspector section
+ * of their field, module rows remove a module, and property names are not cut off.
+ */
+@ExtendWith(ApplicationExtension.class)
+class InspectorFindingsGuiTest {
+    private MainWindow window;
+    private Preferences prefs;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        prefs = Preferences.userRoot().node("io/nestedge/studio-test-" + UUID.randomUUID());
+        Path dir = Files.createTempDirectory("designer-gui");
+        Path file = dir.resolve("plant.json");
+        Files.copy(Path.of("../examples/sample-plant.json"), file);
+        window = new MainWindow(stage, new DesignerModel(Plant.empty("x"), Validator::validate), prefs,
+                new RecoveryStore(dir.resolve("recovery")));
+        stage.setWidth(1440);
+        stage.setHeight(900);
+        window.show(file);
+    }
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        prefs.removeNode();
+    }
+
+    private DesignerModel model() {
+        return window.model();
+    }
+
+    @SuppressWarnings("unchecked")
+    private TreeItem<Object> findingItem(FxRobot robot, String ruleId, String deviceId) {
+        TreeView<Object> tree = robot.lookup("#findings-tree").queryAs(TreeView.class);
+        for (TreeItem<Object> group : tree.getRoot().getChildren()) {
+            for (TreeItem<Object> i : group.getChildren()) {
+                if (i.getValue() instanceof Finding f && f.ruleId().equals(ruleId) && f.deviceId().equals(deviceId)) {
+                    return i;
+                }
+            }
+        }
+        throw new AssertionError("no finding " + ruleId + " for " + deviceId);
+    }
+
+    @Test
+    void clickingAFindingOpensTheSectionOfItsFieldAndCentresTheDevice(FxRobot robot) {
+        // the tester's case: a lower-lane device that lost its parent but kept its $upstream images
+        robot.interact(() -> model().execute(Commands.editDevice("line1-edge", "parent", d -> d.withParent(""))));
+        WaitForAsyncUtils.waitForFxEvents();
+        TreeView<?> tree = robot.lookup("#findings-tree").queryAs(TreeView.class);
+        TreeItem<Object> item = findingItem(robot, "NE-IMAGE-UPSTREAM-TOP", "line1-edge");
+        Finding f = (Finding) item.getValue();
+        assertThat(f.fix()).contains("drag its top port onto the parent's bottom port");
+        robot.interact(() -> ((TreeView<Object>) (TreeView<?>) tree).getSelectionModel().select(item));
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(model().selection()).containsExactly("line1-edge");
+        InspectorPane inspector = robot.lookup(".inspector").queryAs(InspectorPane.class);
+        assertThat(inspector.openSectionTitle()).contains("Hierarchy");
+        // the device is centred in the canvas, not half hidden
+        Position p = LaneGeometry.of(model().plant()).position("line1-edge").orElseThrow();
+        Viewport v = window.canvas().viewportProperty().get();
+        double sx = v.toScreenX(p.x() + NodeMetrics.WIDTH / 2);
+        double sy = v.toScreenY(p.y() + NodeMetrics.HEIGHT / 2);
+        assertThat(sx).isCloseTo(window.canvas().getWidth() / 2, org.assertj.core.data.Offset.offset(2.0));
+        assertThat(sy).isCloseTo(window.canvas().getHeight() / 2, org.assertj.core.data.Offset.offset(2.0));
+        // the whole fix is readable: the fix label wraps inside the panel and the tooltip holds everything
+        Label fix = robot.lookup(".finding-cell-fix").queryAll().stream().map(Label.class::cast)
+                .filter(l -> l.getText().contains("drag its top port")).findFirst().orElseThrow();
+        Point2D right = fix.localToScene(fix.getWidth(), 0);
+        Point2D treeRight = tree.localToScene(tree.getWidth(), 0);
+        assertThat(right.getX()).isLessThanOrEqualTo(treeRight.getX());
+        assertThat(fix.getHeight()).as("fix wraps onto several lines").isGreaterThan(fix.getFont().getSize() * 2);
+        Node cell = fix.getParent().getParent();
+        assertThat(((javafx.scene.control.Cell<?>) cell).getTooltip().getText()).contains(f.message()).contains(f.fix());
+    }
+
+    @Test
+    void clickingAModuleFindingOpensThatModulesSection(FxRobot robot) {
+        robot.interact(() -> model().execute(Commands.editModule("ops-gw", "IoTEdgeAPIProxy", "image",
+                m -> m.withImage("mcr.microsoft.com/azureiotedge-api-proxy:1.1"))));
+        WaitForAsyncUtils.waitForFxEvents();
+        TreeView<Object> tree = robot.lookup("#findings-tree").queryAs(TreeView.class);
+        TreeItem<Object> item = findingItem(robot, "NE-IMAGE-VIA-PARENT", "ops-gw");
+        robot.interact(() -> tree.getSelectionModel().select(item));
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup(".inspector").queryAs(InspectorPane.class).openSectionTitle()).contains("Module IoTEdgeAPIProxy");
+    }
+
+    @Test
+    void aModuleCanBeRemovedFromTheInspectorAndTheRemovalUndone(FxRobot robot) {
+        robot.interact(() -> model().select(List.of("line1-edge")));
+        robot.interact(() -> robot.lookup(".inspector").queryAs(InspectorPane.class).openSection("modules[SimulatedTemperatureSensor]"));
+        WaitForAsyncUtils.sleep(600, java.util.concurrent.TimeUnit.MILLISECONDS); // TitledPane collapse animations
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup(".inspector").queryAs(InspectorPane.class).openSectionTitle()).contains("Module SimulatedTemperatureSensor");
+        Button remove = robot.lookup("#inspector-module-simulatedtemperaturesensor-remove-module").queryAs(Button.class);
+        assertThat(remove.isDisabled()).isFalse();
+        robot.interact(remove::fire); // the button itself (scrolling the sheet under Monocle is timing-dependent)
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(model().plant().deviceOrNull("line1-edge").modules()).isEmpty();
+        assertThat(model().undoTextProperty().get()).isEqualTo("Undo Remove module SimulatedTemperatureSensor from line1-edge");
+    }
+
+    @Test
+    void propertyNamesAreNotCutOff(FxRobot robot) {
+        robot.interact(() -> model().select(List.of("ops-gw")));
+        robot.interact(() -> robot.lookup(".inspector").queryAs(InspectorPane.class).openSection("runtime.agentImage"));
+        WaitForAsyncUtils.waitForFxEvents();
+        Label name = robot.lookup(".inspector-name").queryAll().stream().map(Label.class::cast)
+                .filter(l -> l.getText().equals("edgeAgent image")).findFirst().orElseThrow();
+        assertThat(name.getWidth()).as("label as wide as its text").isGreaterThanOrEqualTo(name.prefWidth(-1) - 0.5);
+        assertThat(name.getTooltip().getText()).startsWith("edgeAgent image: ");
+    }
+}

@@ -126,7 +126,7 @@ final class ReportFixtures {
         return sb.toString();
     }
 
-    /** An export directory with a bundle.json for each IoT Edge device of the sample plant. */
+    /** An export directory (devices/<id>/bundle.json, as 'nestedge export' lays it out) for the sample plant. */
     static Path exportDir(Path dir) throws IOException {
         Path export = dir.resolve("export");
         Plant p = plant();
@@ -140,8 +140,8 @@ final class ReportFixtures {
                     "/var/aziot/certs", "/var/aziot/secrets", List.of(), List.of(), null, "config.toml", ".nestedge-backup");
             BundleInfo info = new BundleInfo(Bundles.SCHEMA_VERSION, d.id(), d.layerId(), d.parentId(), spec, ROOT_FP,
                     edge ? edgeFingerprint(d.id()) : "", e[1], List.of(), "2025-11-30T10:00:00Z", "NestEdge Studio test");
-            Files.createDirectories(export.resolve(d.id()));
-            Files.write(export.resolve(d.id()).resolve(Bundles.INFO_FILE), Bundles.toBytes(info));
+            Path bundle = Files.createDirectories(Bundles.bundleDir(export, d.id()));
+            Files.write(bundle.resolve(Bundles.INFO_FILE), Bundles.toBytes(info));
         }
         return export;
     }

@@ -11,15 +11,12 @@ import io.nestedge.model.pki.CertifiedKey;
 import io.nestedge.model.pki.EdgeCaIssuance;
 import io.nestedge.model.pki.PkiStore;
 import io.nestedge.model.samples.SamplePlants;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 /**
@@ -70,27 +67,9 @@ public final class BundleExportBenchmark {
     }
 
     private static double opensslFloor(KeyType t, long n) throws Exception {
-        List<String> cmd = t.isRsa()
-                ? List.of("openssl", "genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:" + t.bits())
-                : List.of("openssl", "genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256");
         ExecutorService pool = EdgeCaIssuance.allCoresPool();
         try {
-            long t0 = System.nanoTime();
-            List<Future<?>> fs = new ArrayList<>();
-            for (long i = 0; i < n; i++) {
-                fs.add(pool.submit(() -> {
-                    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-                    p.getInputStream().readAllBytes();
-                    if (p.waitFor() != 0) {
-                        throw new IOException("openssl genpkey failed");
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : fs) {
-                f.get();
-            }
-            return (System.nanoTime() - t0) / 1e9;
+            return io.nestedge.model.pki.PkiBenchmark.opensslFloor(t, (int) n, pool) * n / 1000.0;
         } finally {
             pool.shutdownNow();
         }

@@ -64,7 +64,13 @@ public final class PkiBenchmark {
     }
 
     /** Wall time per key of N {@code openssl genpkey} runs, {@code cores} at a time. */
-    private static double opensslFloor(KeyType t, int n, ExecutorService pool) throws Exception {
+    /**
+     * The machine's key-generation floor: {@code openssl genpkey} of {@code n} keys of type {@code t},
+     * one process per key, in parallel on {@code pool}.
+     *
+     * @return milliseconds per key
+     */
+    public static double opensslFloor(KeyType t, int n, ExecutorService pool) throws Exception {
         List<String> cmd = t.isRsa()
                 ? List.of("openssl", "genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:" + t.bits())
                 : List.of("openssl", "genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256");

@@ -322,7 +322,19 @@ public final class PkiStore {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             md.update("NestEdge PKI store: Edge CA keys v1".getBytes(StandardCharsets.US_ASCII));
-            return md.digest(issuingCa.privateKey().getEncoded());
+            // The key's own numbers, not getEncoded(): providers encode the same key differently (Bouncy Castle's
+            // EC PKCS#8 carries the public point, the JDK's does not), and the secret must not depend on which
+            // provider happened to load the CA key.
+            java.security.PrivateKey k = issuingCa.privateKey();
+            if (k instanceof java.security.interfaces.RSAPrivateKey rsa) {
+                md.update(rsa.getModulus().toByteArray());
+                md.update(rsa.getPrivateExponent().toByteArray());
+            } else if (k instanceof java.security.interfaces.ECPrivateKey ec) {
+                md.update(ec.getS().toByteArray());
+            } else {
+                md.update(k.getEncoded());
+            }
+            return md.digest();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

@@ -128,4 +128,25 @@ class PkiStoreTest {
         assertThatThrownBy(() -> PkiStore.open(dir, CertificateIssuer.systemClock()))
                 .isInstanceOf(InputException.class).hasMessageContaining(PkiStore.INDEX);
     }
+
+    @Test
+    void edgeCasAreReusedWhenAnotherProviderLoadsTheCaKey(@org.junit.jupiter.api.io.TempDir Path d) throws Exception {
+        // Regression: the Edge CA key secret hashed getEncoded(), which differs between the JDK and Bouncy Castle
+        // (e.g. once MINA SSHD registered BC): a re-export after a rehearsal reissued every Edge CA.
+        PkiStore s = PkiStore.open(d, CertificateIssuer.systemClock());
+        CertifiedKey ca = s.generateCa("Provider Root CA", io.nestedge.model.KeyType.EC_P256, 3650,
+                io.nestedge.model.KeyType.EC_P256, 1825, "pw".toCharArray());
+        var req = java.util.List.of(new EdgeCaRequest("dev1", "dev1.plant.local", io.nestedge.model.KeyType.EC_P256, 365));
+        var pool = EdgeCaIssuance.allCoresPool();
+        try {
+            s.ensureEdgeCas(ca, req, java.util.Set.of(), pool);
+            java.security.Security.insertProviderAt(new org.bouncycastle.jce.provider.BouncyCastleProvider(), 1);
+            CertifiedKey again = PkiStore.open(d, CertificateIssuer.systemClock()).unlock("pw".toCharArray());
+            assertThat(PkiStore.open(d, CertificateIssuer.systemClock()).ensureEdgeCas(again, req, java.util.Set.of(), pool))
+                    .extracting(e -> e.outcome()).containsExactly(StoredEdgeCa.Outcome.REUSED);
+        } finally {
+            java.security.Security.removeProvider("BC");
+            pool.shutdownNow();
+        }
+    }
 }

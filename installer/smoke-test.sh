@@ -123,13 +123,13 @@ export JAVA_TOOL_OPTIONS="-Duser.home=$HOME -Djavafx.verbose=true"
 "$studio" "$sample" >"$log" 2>&1 &
 pid=$!
 for _ in $(seq 1 120); do
-  if xwininfo -root -tree 2>/dev/null | grep -q '"NestEdge Studio'; then break; fi
+  if xwininfo -root -tree 2>/dev/null | grep -q 'NestEdge Studio"'; then break; fi
   kill -0 "$pid" 2>/dev/null || break
   sleep 0.5
 done
-if ! xwininfo -root -tree 2>/dev/null | grep -q '"NestEdge Studio'; then
+if ! xwininfo -root -tree 2>/dev/null | grep -q 'NestEdge Studio"'; then
   if kill -0 "$pid" 2>/dev/null; then
-    echo "no 'NestEdge Studio' window within 60 s"; kill "$pid"
+    echo "no window titled '… — NestEdge Studio' within 60 s"; kill "$pid"
   else
     wait "$pid"; echo "the designer exited (code $?) before its window appeared"
   fi

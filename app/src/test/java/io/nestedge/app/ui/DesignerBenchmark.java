@@ -242,22 +242,6 @@ public final class DesignerBenchmark {
     }
 
     private static void fx(Runnable r) throws Exception {
-        CountDownLatch l = new CountDownLatch(1);
-        Throwable[] err = new Throwable[1];
-        Platform.runLater(() -> {
-            try {
-                r.run();
-            } catch (Throwable t) {
-                err[0] = t;
-            } finally {
-                l.countDown();
-            }
-        });
-        if (!l.await(120, TimeUnit.SECONDS)) {
-            throw new IllegalStateException("FX thread busy");
-        }
-        if (err[0] != null) {
-            throw new IllegalStateException(err[0]);
-        }
+        FxHarness.run(r, java.time.Duration.ofSeconds(120));
     }
 }

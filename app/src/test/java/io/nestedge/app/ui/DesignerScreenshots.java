@@ -1,5 +1,9 @@
 package io.nestedge.app.ui;
 
+import static io.nestedge.app.ui.FxHarness.run;
+import static io.nestedge.app.ui.FxHarness.settle;
+import static io.nestedge.app.ui.FxHarness.shot;
+
 import io.nestedge.app.editor.Commands;
 import io.nestedge.app.editor.DesignerModel;
 import io.nestedge.app.files.RecoveryStore;
@@ -7,9 +11,9 @@ import io.nestedge.model.io.PlantFile;
 import io.nestedge.model.samples.SamplePlants;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.List;
 import java.util.prefs.Preferences;
 import javafx.application.Platform;
 import javafx.stage.Stage;
@@ -90,40 +94,6 @@ public final class DesignerScreenshots {
         System.out.println("wrote designer-light.png, designer-dark.png, designer-findings.png and designer-overview.png to " + out);
     }
 
-    private static void shot(MainWindow w, Path file) throws Exception {
-        run(() -> {
-            try {
-                CanvasExport.png(w.scene().getRoot(), file);
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-    }
 
-    private static void settle() throws Exception {
-        for (int i = 0; i < 10; i++) {
-            run(() -> { });
-            Thread.sleep(100);
-        }
-    }
 
-    private static void run(Runnable r) throws Exception {
-        CountDownLatch done = new CountDownLatch(1);
-        Throwable[] err = new Throwable[1];
-        Platform.runLater(() -> {
-            try {
-                r.run();
-            } catch (Throwable t) {
-                err[0] = t;
-            } finally {
-                done.countDown();
-            }
-        });
-        if (!done.await(30, TimeUnit.SECONDS)) {
-            throw new IllegalStateException("FX thread did not respond");
-        }
-        if (err[0] != null) {
-            throw new IllegalStateException(err[0]);
-        }
-    }
 }

@@ -37,6 +37,8 @@ public final class InspectorPane extends VBox {
     private final Label subtitle = new Label();
     private final Label problem = new Label();
     private List<InspectorField> shown = List.of();
+    /** A section asked for (by a finding) before the sheet holding it was built; null when none. */
+    private String wanted;
 
     /**
      * @param model the engine
@@ -94,6 +96,9 @@ public final class InspectorPane extends VBox {
             List<PropertySheet.Item> items = new ArrayList<>();
             fields.forEach(f -> items.add(new FieldItem(f)));
             sheet.getItems().setAll(items);
+            if (wanted != null && open(wanted)) {
+                wanted = null;
+            }
         }
     }
 
@@ -126,11 +131,29 @@ public final class InspectorPane extends VBox {
             return false;
         }
         if (open(cat.get())) {
+            wanted = null;
             return true;
         }
-        // the sheet was just rebuilt (new selection): its sections appear in the scene graph after the next pulse
-        javafx.application.Platform.runLater(() -> open(cat.get()));
+        // the sheet is being rebuilt for a new selection: open the section once it is there
+        wanted = cat.get();
+        retryOpen(cat.get(), 10);
         return false;
+    }
+
+    /** Tries again on the next pulses (the sheet's sections appear after the selection's rebuild). */
+    private void retryOpen(String category, int pulses) {
+        javafx.application.Platform.runLater(() -> {
+            if (!category.equals(wanted)) {
+                return; // opened meanwhile, or another section was asked for
+            }
+            if (open(category)) {
+                wanted = null;
+            } else if (pulses > 1) {
+                retryOpen(category, pulses - 1);
+            } else {
+                wanted = null;
+            }
+        });
     }
 
     private boolean open(String category) {

@@ -26,8 +26,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,11 +36,12 @@ import picocli.CommandLine.Parameters;
  * for isolated layers), top layer first, with a progress bar, a journal and a final table.
  */
 @Command(name = "commission", mixinStandardHelpOptions = true,
-        description = {"Commissions the plant's devices from exported bundles over SSH: top layer first, devices of a layer",
-                "in parallel, a child only after its parent succeeded; lower layers are reached through their parents.",
-                "Every step is journaled (JSONL) so --resume continues an interrupted run. --virtual rehearses on",
-                "emulated devices instead of real ones.",
-                "Exit code 0: every device ok (warnings allowed); 1: a device failed or was skipped; 2: unusable input."})
+        description = {"Commissions the plant's devices from exported bundles over SSH: top layer first, devices "
+                        + "of a layer in parallel, a child only after its parent succeeded; lower layers are reached "
+                        + "through their parents. Every step is journaled (JSONL) so --resume continues an "
+                        + "interrupted run. --virtual rehearses on emulated devices instead of real ones.",
+                "Exit code 0: every device ok (warnings allowed); 1: a device failed or was skipped; 2: "
+                        + "unusable input."})
 public final class CommissionCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PLANT", description = "Plant file (JSON).")
     Path plantFile;
@@ -159,8 +158,7 @@ public final class CommissionCommand implements Callable<Integer> {
 
     private RunReport run(CommissioningService service, Plant plant, CommissioningService.Options options, int totalSteps)
             throws Exception {
-        try (ProgressBar bar = new ProgressBarBuilder().setTaskName("Commission").setStyle(ProgressBarStyle.ASCII)
-                .setInitialMax(totalSteps).continuousUpdate().build()) {
+        try (ProgressBar bar = CliProgress.start("Commission", totalSteps)) {
             return service.commission(plant, bundleDir, options, e -> {
                 if (e instanceof RunEvent.StepStarted s) {
                     bar.setExtraMessage(s.deviceId() + ": " + s.stepId());

@@ -82,8 +82,8 @@ public final class CommissionCommand implements Callable<Integer> {
     Path sudoPasswordFile;
 
     @Option(names = "--device-sudo-password-file", paramLabel = "ID=FILE",
-            description = {"sudo password of one device (first line of FILE; keep it 0600). Repeat per device; devices",
-                    "without one use --sudo-password-file (or are asked once)."})
+            description = "sudo password of one device (first line of FILE; keep it 0600). Repeat per device; devices "
+                    + "without one use --sudo-password-file (or are asked once).")
     Map<String, Path> deviceSudoPasswordFiles = Map.of();
 
     @Option(names = "--bundle-passphrase-file", paramLabel = "FILE", description = "Pass phrase of USB bundles' device keys. Default: asked.")
@@ -99,8 +99,8 @@ public final class CommissionCommand implements Callable<Integer> {
     boolean acceptNew;
 
     @Option(names = "--pin", paramLabel = "HOST:PORT=SHA256:FP",
-            description = {"Expect exactly this host key at this SSH address (as the plant gives it; HOST alone means",
-                    "port 22, [HOST]:PORT as known_hosts writes it also works). Repeat per device."})
+            description = "Expect exactly this host key at this SSH address (as the plant gives it; HOST alone means "
+                    + "port 22, [HOST]:PORT as known_hosts writes it also works). Repeat per device.")
     Map<String, String> pins = Map.of();
 
     @CommandLine.Spec

@@ -55,7 +55,8 @@ public final class InspectorPane extends VBox {
         sheet.setModeSwitcherVisible(false);
         sheet.setSearchBoxVisible(false);
         sheet.setMode(PropertySheet.Mode.CATEGORY);
-        List<String> order = List.of("Identity", "Hierarchy", "SSH", "System", "Runtime", "Plant", "IoT Hub", "Registry", "API proxy");
+        List<String> order = List.of("Identity", "Hierarchy", "SSH", "System", "Runtime", "Plant", "IoT Hub", "Registry", "API proxy",
+                io.nestedge.app.editor.ContainerEngineRows.CATEGORY);
         // module sections ("Module <name>") come after Runtime; ties are broken by name, or the sheet
         // (a TreeMap keyed by this comparator) would merge every module into one section
         sheet.setCategoryComparator(java.util.Comparator.<String>comparingInt(c -> order.indexOf(c) < 0 ? 99 : order.indexOf(c))

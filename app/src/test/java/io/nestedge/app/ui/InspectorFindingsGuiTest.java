@@ -149,6 +149,31 @@ class InspectorFindingsGuiTest {
     }
 
     @Test
+    void aPlantWideFindingShowsThePlantSheetAtItsSectionAndTheFieldEditsUndoably(FxRobot robot) {
+        robot.interact(() -> model().select(List.of("ops-gw")));
+        robot.interact(() -> model().execute(Commands.editPlant("container DNS servers",
+                p -> p.withContainerEngine(p.containerEngine().withDns(List.of("dns.contoso-plant.local"))))));
+        WaitForAsyncUtils.waitForFxEvents();
+        TreeView<Object> tree = robot.lookup("#findings-tree").queryAs(TreeView.class);
+        TreeItem<Object> item = findingItem(robot, "NE-ENGINE-DNS", "");
+        robot.interact(() -> tree.getSelectionModel().select(item));
+        InspectorPane inspector = robot.lookup(".inspector").queryAs(InspectorPane.class);
+        awaitOpenSection(inspector, "Container engine");
+        assertThat(model().selection()).as("the plant sheet is shown").isEmpty();
+        assertThat(inspector.openSectionTitle()).contains("Container engine");
+        javafx.scene.control.TextField dns = robot.lookup("#inspector-dns-servers").queryAs(javafx.scene.control.TextField.class);
+        assertThat(dns.getText()).isEqualTo("dns.contoso-plant.local");
+        robot.interact(() -> {
+            dns.setText("10.0.3.53");
+            dns.getOnAction().handle(new javafx.event.ActionEvent());
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(model().plant().containerEngine().dns()).containsExactly("10.0.3.53");
+        assertThat(model().findings().all()).noneMatch(f -> f.ruleId().equals("NE-ENGINE-DNS"));
+        assertThat(model().undoTextProperty().get()).isEqualTo("Undo Set container DNS servers");
+    }
+
+    @Test
     void propertyNamesAreNotCutOff(FxRobot robot) {
         robot.interact(() -> model().select(List.of("ops-gw")));
         robot.interact(() -> robot.lookup(".inspector").queryAs(InspectorPane.class).openSection("runtime.agentImage"));

@@ -242,7 +242,8 @@ public final class BundleExport {
         DeviceInstallSpec spec = new DeviceInstallSpec(d.id(), d.isEdge(), d.hostname(),
                 parent == null ? "" : parent.hostname(), ports, d.os(), rootFile, trustName, layout.certsDir(),
                 layout.secretsDir(), certFiles, keyFiles, edgeCaFile, d.isEdge() ? ExportLayout.CONFIG_TOML : "",
-                ".nestedge-" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(now) + ".bak");
+                ".nestedge-" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(now) + ".bak")
+                .withContainerEngine(d.isEdge() ? plant.containerEngine() : null);
         BundleInfo info = new BundleInfo(Bundles.SCHEMA_VERSION, d.id(), d.layerId(), d.parentId(), spec, rootFp, edgeFp,
                 edgeNotAfter, encrypted, now.toString(), TOOL);
         out.add(new ExportArtifact(dir + Bundles.INFO_FILE, Bundles.toBytes(info), ExportArtifact.PLAIN));

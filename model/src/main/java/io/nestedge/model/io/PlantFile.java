@@ -50,6 +50,7 @@ public final class PlantFile {
             .addMixIn(Device.class, DeviceMixin.class)
             .addMixIn(HubSettings.class, HubSettingsMixin.class)
             .addMixIn(PkiSettings.class, PkiSettingsMixin.class)
+            .addMixIn(io.nestedge.model.ContainerEngineSettings.class, ContainerEngineMixin.class)
             // A null inside a list or map ("devices": [null]) is an input error with a JSON pointer,
             // never a NullPointerException in a model constructor.
             .defaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL))
@@ -77,6 +78,12 @@ public final class PlantFile {
     private abstract static class PkiSettingsMixin {
         @JsonInclude(JsonInclude.Include.NON_EMPTY)
         abstract String importedRootKey();
+    }
+
+    /** Each part of the container-engine settings may be left out ("not managed"): a missing count is 0. */
+    private abstract static class ContainerEngineMixin {
+        @JsonSetter(nulls = Nulls.AS_EMPTY)
+        abstract int logMaxFiles();
     }
 
     /** The shared, configured mapper (thread-safe). */

@@ -33,6 +33,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -64,6 +65,11 @@ class CommissioningGuiTest {
         stage.setWidth(1500);
         stage.setHeight(1000);
         window.show(file);
+    }
+
+    @BeforeEach
+    void settled() {
+        FxAwait.settled(window.scene());
     }
 
     @AfterEach

@@ -6,6 +6,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Control;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -21,7 +24,7 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 public final class FxAwait {
     /** Default timeout of {@link #until(BooleanSupplier)}: generous, only a failing test waits this long. */
-    public static final long DEFAULT_SECONDS = 20;
+    public static final long DEFAULT_SECONDS = 30;
 
     private FxAwait() {
     }
@@ -47,6 +50,9 @@ public final class FxAwait {
         try {
             WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> onFx(condition));
         } catch (TimeoutException e) {
+            StackTraceElement at = StackWalker.getInstance().walk(f -> f.filter(x -> !x.getClassName().equals(FxAwait.class.getName()))
+                    .findFirst().map(StackWalker.StackFrame::toStackTraceElement).orElse(null));
+            System.err.println("FxAwait: condition still false after " + seconds + " s at " + at);
             return false;
         }
         WaitForAsyncUtils.waitForFxEvents();
@@ -77,6 +83,48 @@ public final class FxAwait {
         if (!done) {
             throw new AssertionError("the FX thread ran no " + n + " pulses in " + DEFAULT_SECONDS + " s");
         }
+    }
+
+    /**
+     * Waits until the window is laid out and every device node on the canvas has its skin (ports,
+     * badges and size exist only then): after showing the window, or after a change that re-creates
+     * nodes, and before using their screen positions.
+     *
+     * @param scene the window's scene
+     * @return true when settled, false on timeout
+     */
+    public static boolean settled(Scene scene) {
+        return until(() -> scene.getRoot() != null && !scene.getRoot().isNeedsLayout()
+                && scene.getRoot().lookupAll(".device-node").stream().allMatch(n -> !(n instanceof Control c) || c.getSkin() != null));
+    }
+
+    /**
+     * True when the node is in a scene, {@linkplain #shown shown} and laid out with a size: safe to
+     * click and to measure. (A parent's needs-layout flag is no guide: virtual flows keep it set on
+     * cells they lay out themselves.)
+     *
+     * @param n a node, may be null
+     * @return whether it is laid out
+     */
+    public static boolean laidOut(Node n) {
+        return n != null && n.getScene() != null && shown(n) && n.getLayoutBounds().getWidth() > 0
+                && n.getLayoutBounds().getHeight() > 0;
+    }
+
+    /**
+     * True when the node and all its parents are visible (a virtual flow keeps invisible cells for
+     * measuring; they hold text too).
+     *
+     * @param n a node
+     * @return whether it can be seen
+     */
+    public static boolean shown(Node n) {
+        for (Node x = n; x != null; x = x.getParent()) {
+            if (!x.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean onFx(BooleanSupplier condition) throws InterruptedException, ExecutionException, TimeoutException {

@@ -31,6 +31,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -75,6 +76,12 @@ class DesignerGuiTest {
         stage.setWidth(1400);
         stage.setHeight(900);
         window.show(file);
+    }
+
+    /** The first pulses lay the window out, fit the canvas and give the device nodes their skins (ports). */
+    @BeforeEach
+    void settled() {
+        FxAwait.settled(window.scene());
     }
 
     @AfterEach
@@ -126,6 +133,7 @@ class DesignerGuiTest {
     @Test
     void connectAChildToAParentByDraggingBetweenPorts(FxRobot robot) {
         robot.interact(() -> model().execute(Commands.disconnect("line1-edge")));
+        FxAwait.settled(window.scene()); // the node moved and its ports are laid out again in the next pulse
         Position parent = drawn("site-gw");
         var ports = DevicePorts.downstream(model().plant().deviceOrNull("site-gw"));
         Position port443 = DevicePorts.downstreamAnchor(parent, 0, ports.size());
@@ -138,6 +146,7 @@ class DesignerGuiTest {
     @Test
     void anIllegalConnectionIsRefusedWithTheReasonWhileDragging(FxRobot robot) {
         robot.interact(() -> model().execute(Commands.disconnect("line1-edge")));
+        FxAwait.settled(window.scene());
         Plant before = model().plant();
         Position leaf = drawn("press-sensor-01");
         robot.drag(upstreamPort(robot, "line1-edge"), MouseButton.PRIMARY)
@@ -201,7 +210,9 @@ class DesignerGuiTest {
     private void editHostnameTo70(FxRobot robot) {
         Position at = drawn("ops-gw");
         robot.clickOn(screen(at.x() + 120, at.y() + 40));
-        WaitForAsyncUtils.waitForFxEvents();
+        // the inspector's sheet is rebuilt for the selection: its fields join the scene graph in the next CSS pass
+        FxAwait.until(() -> FxAwait.laidOut(robot.lookup("#inspector-hostname").tryQuery().orElse(null)));
+        assertThat(model().selection()).containsExactly("ops-gw");
         TextField host = robot.lookup("#inspector-hostname").queryAs(TextField.class);
         robot.doubleClickOn(host);
         robot.interact(host::selectAll);

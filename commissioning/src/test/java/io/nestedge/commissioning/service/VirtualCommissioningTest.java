@@ -88,7 +88,7 @@ class VirtualCommissioningTest {
             assertThat(tls.result().summary()).contains("site-gw.contoso-plant.local:8883 verified");
             DeviceOutcome.FinishedStep runtime = mid.steps().stream().filter(s -> s.stepId().equals("verify-runtime")).findFirst()
                     .orElseThrow();
-            assertThat(runtime.result().summary()).contains("iotedge check:").contains("0 warning(s), 0 error(s)");
+            assertThat(runtime.result().summary()).contains("iotedge check:").contains("0 warnings, 0 errors");
         }
         assertThat(events).anyMatch(e -> e instanceof RunEvent.RunFinished);
     }

@@ -53,7 +53,7 @@ class BedCommissioningTest {
                 assertThat(steps).as(d.id()).contains(InstallSteps.INSTALL_CONFIG, InstallSteps.APPLY_CONFIG,
                         InstallSteps.VERIFY_RUNTIME);
                 assertThat(step(o, InstallSteps.VERIFY_RUNTIME).result().summary()).as(d.id())
-                        .contains("0 warning(s), 0 error(s)");
+                        .contains("0 warnings, 0 errors");
                 assertThat(steps).as(d.id()).contains(InstallSteps.CONTAINER_ENGINE);
             }
         }

@@ -7,6 +7,7 @@ import io.nestedge.app.editor.LaneGeometry;
 import io.nestedge.app.editor.NodeMetrics;
 import io.nestedge.app.editor.Viewport;
 import io.nestedge.app.files.RecoveryStore;
+import io.nestedge.app.ui.FxAwait;
 import io.nestedge.app.ui.MainWindow;
 import io.nestedge.model.Device;
 import io.nestedge.model.Plant;
@@ -24,6 +25,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -61,6 +63,12 @@ class VirtualCanvasGuiTest {
         window.canvas().viewportProperty().set(new Viewport(1, 40, 0));
     }
 
+    /** The first pulses lay the window out and give the device nodes their skins (sizes, ports). */
+    @BeforeEach
+    void settled() {
+        FxAwait.settled(window.scene());
+    }
+
     @AfterEach
     void cleanUp() throws Exception {
         prefs.removeNode();
@@ -90,7 +98,7 @@ class VirtualCanvasGuiTest {
         assertThat(robot.lookup("#device-" + far).tryQuery()).as("far device not in the scene graph").isEmpty();
         Position at = drawn(far);
         robot.interact(() -> canvas().viewportProperty().set(new Viewport(1, 300 - at.x(), 300 - at.y())));
-        WaitForAsyncUtils.waitForFxEvents();
+        FxAwait.settled(window.scene()); // the new nodes get their skins (and sizes) in the next pulse
         assertThat(robot.lookup("#device-" + far).tryQuery()).as("panned into view").isPresent();
         assertThat(onScreen(far)).isTrue();
         assertThat(canvas().nodeCount()).isLessThan(80);
@@ -103,7 +111,7 @@ class VirtualCanvasGuiTest {
         robot.press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
         robot.write(far);
         robot.type(KeyCode.ENTER);
-        WaitForAsyncUtils.waitForFxEvents();
+        FxAwait.settled(window.scene());
         assertThat(window.model().selection()).containsExactly(far);
         assertThat(onScreen(far)).as("Find scrolled to the device and created its node").isTrue();
         assertThat(canvas().deviceNode(far).orElseThrow().selectedProperty().get()).isTrue();
@@ -131,7 +139,7 @@ class VirtualCanvasGuiTest {
         assertThat(canvas().overviewLayer().drawnAs(rightmost)).endsWith("selected");
         // back at 100 %: the node created for a selected device shows the selection
         robot.interact(() -> canvas().reveal(rightmost));
-        WaitForAsyncUtils.waitForFxEvents();
+        FxAwait.settled(window.scene());
         assertThat(canvas().isOverview()).isFalse();
         assertThat(onScreen(rightmost)).isTrue();
         assertThat(canvas().deviceNode(rightmost).orElseThrow().selectedProperty().get()).isTrue();

@@ -79,6 +79,10 @@ public final class DesignerCanvas extends Region {
         setFocusTraversable(true);
         content.getTransforms().add(transform);
         content.getChildren().addAll(overview, links, nodeLayer, contentOverlay);
+        // Layout roots: nodes and curves created, dropped or re-shaped while panning and dragging ask
+        // for a layout of their own group only, not of the split panes and the window around the canvas.
+        content.setManaged(false);
+        overlay.setManaged(false);
         overlay.setMouseTransparent(true);
         contentOverlay.setMouseTransparent(true);
         getChildren().addAll(lanes, content, overlay);

@@ -89,6 +89,7 @@ public final class DesignerBenchmark {
                 openMs[0] + firstFrame, (openMs[0] + firstFrame) / 2000.0, w[0].canvas().nodeCount(), w[0].canvas().linkCount());
         System.out.printf("  FX thread CPU for open + first frame: %d ms%n", openCpu);
         long[] applyMs = new long[1];
+        long applyCpu0 = cpu(fxThread());
         fx(() -> {
             long s = System.nanoTime();
             w[0].model().execute(Commands.layout(layout));
@@ -96,6 +97,7 @@ public final class DesignerBenchmark {
         });
         System.out.printf("apply layout command (plant copy, validate, re-place %d nodes): %d ms (+%d ms to the next frame)%n",
                 plant.size(), applyMs[0], untilNextPulse(w[0]));
+        System.out.printf("  FX thread CPU for the layout command + next frame: %d ms%n", (cpu(fxThread()) - applyCpu0) / 1_000_000);
         // 100 %, top-left of the laid-out plant (where its devices are)
         fx(() -> {
             w[0].canvas().viewportProperty().set(io.nestedge.app.editor.Viewport.DEFAULT);

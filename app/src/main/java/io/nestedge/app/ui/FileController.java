@@ -42,6 +42,9 @@ public final class FileController {
         return t;
     });
     private final Timeline autosave;
+    /** The plant the recovery file holds after the last autosave (FX thread), or null. */
+    private Plant autosavedPlant;
+    private Path autosavedOrigin;
     private Runnable onRecentChanged = () -> { };
 
     /**
@@ -64,12 +67,24 @@ public final class FileController {
         autosave.play();
     }
 
-    /** Writes the recovery file now if there are unsaved changes (off the FX thread), else clears it. */
-    public void autosaveNow() {
+    /**
+     * Writes the recovery file now if there are unsaved changes (off the FX thread), else clears it.
+     * A plant already written by the previous autosave is not written again (plants are immutable, so
+     * the same instance is the same content): serializing a large plant every 15 s took CPU from the
+     * FX and render threads while nothing had changed.
+     *
+     * @return the write or delete in progress, or a completed future when nothing needed writing
+     */
+    public java.util.concurrent.Future<?> autosaveNow() {
         Plant p = model.plant();
         Path origin = model.fileProperty().get();
         boolean dirty = model.isDirty();
-        io.submit(() -> {
+        if (dirty && p == autosavedPlant && java.util.Objects.equals(origin, autosavedOrigin)) {
+            return java.util.concurrent.CompletableFuture.completedFuture(null);
+        }
+        autosavedPlant = dirty ? p : null;
+        autosavedOrigin = origin;
+        return io.submit(() -> {
             try {
                 if (dirty) {
                     recovery.save(p, origin);
@@ -77,9 +92,18 @@ public final class FileController {
                     recovery.clear();
                 }
             } catch (IOException e) {
-                Platform.runLater(() -> model.statusProperty().set("Autosave failed: " + e.getMessage()));
+                Platform.runLater(() -> {
+                    autosavedPlant = null;
+                    model.statusProperty().set("Autosave failed: " + e.getMessage());
+                });
             }
         });
+    }
+
+    /** Deletes the recovery file (and forgets what the last autosave wrote). */
+    private void clearRecovery() {
+        autosavedPlant = null;
+        recovery.clear();
     }
 
     /** Called when the recent-files list changes (to rebuild the menu). */
@@ -102,7 +126,7 @@ public final class FileController {
         try {
             r = recovery.load();
         } catch (InputException e) {
-            recovery.clear();
+            clearRecovery();
             return false;
         }
         if (r.isEmpty()) {
@@ -124,7 +148,7 @@ public final class FileController {
             model.statusProperty().set("Recovered unsaved changes; save to keep them.");
             return true;
         }
-        recovery.clear();
+        clearRecovery();
         return false;
     }
 
@@ -208,7 +232,7 @@ public final class FileController {
             model.markSaved(file);
             recent.add(file);
             onRecentChanged.run();
-            recovery.clear();
+            clearRecovery();
             model.statusProperty().set("Saved " + file);
             return true;
         } catch (IOException | RuntimeException e) {
@@ -242,7 +266,7 @@ public final class FileController {
     public void shutdown() {
         autosave.stop();
         io.shutdownNow();
-        recovery.clear();
+        clearRecovery();
     }
 
     private FileChooser chooser(String title) {

@@ -64,6 +64,7 @@ class DesignerGuiTest {
     private MainWindow window;
     private Preferences prefs;
     private Path file;
+    private Path recoveryDir;
 
     @Start
     void start(Stage stage) throws Exception {
@@ -71,7 +72,8 @@ class DesignerGuiTest {
         Path dir = Files.createTempDirectory("designer-gui");
         file = dir.resolve("plant.json");
         Files.copy(Path.of("../examples/sample-plant.json"), file);
-        window = new MainWindow(stage, new DesignerModel(Plant.empty("x"), validator), prefs, new RecoveryStore(dir.resolve("recovery")));
+        recoveryDir = dir.resolve("recovery");
+        window = new MainWindow(stage, new DesignerModel(Plant.empty("x"), validator), prefs, new RecoveryStore(recoveryDir));
         prefs.putDouble("window.w", 1400);
         stage.setWidth(1400);
         stage.setHeight(900);
@@ -105,6 +107,35 @@ class DesignerGuiTest {
 
     private Node upstreamPort(FxRobot robot, String id) {
         return robot.lookup("#device-" + id + " .upstream-port").query();
+    }
+
+    @Test
+    void autosaveWritesAnUnsavedPlantOnceAndAgainOnlyAfterTheNextEdit(FxRobot robot) throws Exception {
+        Path rec = recoveryDir.resolve("recovery.json");
+        String id = model().plant().devices().get(0).id();
+        Position at = drawn(id);
+        robot.interact(() -> model().execute(io.nestedge.app.editor.Commands.move(
+                java.util.Map.of(id, new Position(at.x() + 80, at.y())), java.util.Map.of())));
+        java.util.concurrent.Future<?>[] f = new java.util.concurrent.Future<?>[1];
+        robot.interact(() -> f[0] = window.files().autosaveNow());
+        f[0].get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(PlantFile.read(rec).deviceOrNull(id).position().x()).isEqualTo(at.x() + 80);
+        // nothing changed since: the next autosave does not serialize and write the plant again
+        Files.writeString(rec, "written by the first autosave");
+        robot.interact(() -> f[0] = window.files().autosaveNow());
+        f[0].get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(Files.readString(rec)).isEqualTo("written by the first autosave");
+        // the next edit is written
+        robot.interact(() -> model().execute(io.nestedge.app.editor.Commands.move(
+                java.util.Map.of(id, new Position(at.x() + 160, at.y())), java.util.Map.of())));
+        robot.interact(() -> f[0] = window.files().autosaveNow());
+        f[0].get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(PlantFile.read(rec).deviceOrNull(id).position().x()).isEqualTo(at.x() + 160);
+        // saved: the recovery file goes
+        robot.interact(() -> window.files().writeTo(file));
+        robot.interact(() -> f[0] = window.files().autosaveNow());
+        f[0].get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(rec).doesNotExist();
     }
 
     @Test

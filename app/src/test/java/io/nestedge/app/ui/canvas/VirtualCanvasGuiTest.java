@@ -206,4 +206,138 @@ class VirtualCanvasGuiTest {
         assertThat(canvas().links().curveOf(child).orElseThrow().getStyleClass()).doesNotContain("tls-ok", "tls-warning", "tls-failed");
         assertThat(robot.lookup("#tls-" + child).tryQuery()).isEmpty();
     }
+
+    @Test
+    void panningAcrossTheCanvasCreatesNodesWithoutLayingOutTheWindowAroundIt(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.Parent split = canvas().getParent();
+        while (!(split instanceof javafx.scene.control.SplitPane)) {
+            split = split.getParent();
+        }
+        int[] layouts = {0};
+        javafx.scene.Parent s = split;
+        robot.interact(() -> s.needsLayoutProperty().addListener((o, a, b) -> layouts[0] += b ? 1 : 0));
+        int before = canvas().nodeCount();
+        java.util.Set<DeviceNode> seen = new java.util.HashSet<>();
+        for (int i = 0; i < 30; i++) {
+            robot.interact(() -> {
+                canvas().viewportProperty().set(canvas().viewportProperty().get().panBy(-120, 0));
+                plant.devices().forEach(d -> canvas().deviceNode(d.id()).ifPresent(seen::add));
+            });
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(seen.size()).as("nodes were created while panning").isGreaterThan(before + 10);
+        assertThat(layouts[0]).as("layout requests that reached the split pane holding the canvas").isZero();
+    }
+
+    @Test
+    void aNodeGetsItsTooltipsOnItsFirstHoverAndShowsThePortsTooltip(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        DeviceNode node = plant.devices().stream().filter(Device::isEdge).filter(d -> onScreen(d.id()))
+                .map(d -> canvas().deviceNode(d.id()).orElseThrow())
+                .filter(n -> !n.lookupAll("." + DeviceNodeSkin.DOWNSTREAM_PORT).isEmpty()).findFirst().orElseThrow();
+        DeviceNodeSkin skin = (DeviceNodeSkin) node.getSkin();
+        assertThat(skin.tooltipsInstalled()).as("no tooltips before the node is hovered").isFalse();
+        javafx.scene.Node port = node.lookupAll("." + DeviceNodeSkin.DOWNSTREAM_PORT).iterator().next();
+        int number = (Integer) port.getProperties().get(DeviceNodeSkin.PORT_KEY);
+        robot.moveTo(port);
+        robot.moveBy(1, 0);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(skin.tooltipsInstalled()).isTrue();
+        java.util.function.Supplier<java.util.Optional<String>> shown = () -> javafx.stage.Window.getWindows().stream()
+                .filter(w -> w instanceof javafx.scene.control.Tooltip && w.isShowing())
+                .map(w -> ((javafx.scene.control.Tooltip) w).getText()).findFirst();
+        long end = System.currentTimeMillis() + 8000;
+        while (shown.get().isEmpty() && System.currentTimeMillis() < end) {
+            robot.sleep(100);
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        assertThat(shown.get()).as("the port's tooltip shows after the hover delay")
+                .hasValueSatisfying(t -> assertThat(t).startsWith(number + "/").endsWith("children connect here"));
+        robot.moveTo(canvas().localToScreen(2, 2));
+    }
+
+    @Test
+    void whileDraggingAGatewayItsOwnAndItsChildrensLinksFollowItAndNoOtherLinkChanges(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        Device gw = plant.devices().stream().filter(d -> d.hasParent() && !plant.children(d.id()).isEmpty())
+                .filter(d -> onScreen(d.id())).findFirst().orElseThrow();
+        java.util.Set<String> own = new java.util.HashSet<>();
+        own.add(gw.id());
+        plant.children(gw.id()).forEach(c -> own.add(c.id()));
+        java.util.Map<String, double[]> before = new java.util.HashMap<>();
+        robot.interact(() -> plant.devices().forEach(d -> canvas().links().curveOf(d.id()).ifPresent(c -> before.put(d.id(), points(c)))));
+        assertThat(before.keySet()).as("some of its links are drawn").containsAnyElementsOf(own);
+        assertThat(before.keySet()).as("and some others").isNotEqualTo(own);
+        DeviceNode node = canvas().deviceNode(gw.id()).orElseThrow();
+        Point2D grab = node.localToScreen(120, 40);
+        robot.drag(grab, MouseButton.PRIMARY).moveBy(20, 10).moveBy(37, 23);
+        WaitForAsyncUtils.waitForFxEvents();
+        try {
+            robot.interact(() -> {
+                assertThat(canvas().viewPosition(gw.id()).orElseThrow().x()).as("preview moved the device")
+                        .isGreaterThan(drawn(gw.id()).x() + 40);
+                for (String id : before.keySet()) {
+                    double[] now = points(canvas().links().curveOf(id).orElseThrow());
+                    if (own.contains(id)) {
+                        assertThat(now).as("link of " + id + " follows the dragged device")
+                                .containsExactly(LinkLayer.curve(plant, id, canvas()::viewPosition), org.assertj.core.data.Offset.offset(1e-9));
+                    } else {
+                        assertThat(now).as("link of " + id + " unchanged").containsExactly(before.get(id));
+                    }
+                }
+            });
+        } finally {
+            robot.drop();
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.model().undoTextProperty().get()).isEqualTo("Undo Move " + gw.id());
+    }
+
+    private static double[] points(javafx.scene.shape.CubicCurve c) {
+        return new double[] {c.getStartX(), c.getStartY(), c.getControlX1(), c.getControlY1(), c.getControlX2(),
+            c.getControlY2(), c.getEndX(), c.getEndY()};
+    }
+
+    @Test
+    void nothingDrawnBehindOrOnTheCanvasPaintsATransparentFillOrStroke(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        java.util.List<String> transparent = new java.util.ArrayList<>();
+        robot.interact(() -> {
+            for (javafx.scene.Node n = canvas(); n != null; n = n.getParent()) {
+                if (n instanceof javafx.scene.layout.Region r && r.getBackground() != null) {
+                    r.getBackground().getFills().stream().filter(f -> invisible(f.getFill()))
+                            .forEach(f -> transparent.add("background of " + r.getClass().getSimpleName() + r.getStyleClass()));
+                }
+            }
+        });
+        // links at 100 %, then the overview's shapes (its tiles are drawn at once)
+        robot.interact(() -> collectTransparentShapes(canvas(), transparent));
+        robot.interact(() -> canvas().viewportProperty().set(new Viewport(0.1, 20, 0)));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> collectTransparentShapes(canvas(), transparent));
+        assertThat(canvas().overviewLayer().tileCount()).isPositive();
+        // (a software renderer still rasterizes and blends a transparent paint: it must be null instead)
+        assertThat(transparent).isEmpty();
+    }
+
+    private static void collectTransparentShapes(javafx.scene.Parent p, java.util.List<String> out) {
+        for (javafx.scene.Node n : p.getChildrenUnmodifiable()) {
+            if (n instanceof javafx.scene.shape.Shape sh && n.isVisible()) {
+                if (invisible(sh.getFill())) {
+                    out.add("fill of " + sh.getClass().getSimpleName() + sh.getStyleClass());
+                }
+                if (invisible(sh.getStroke())) {
+                    out.add("stroke of " + sh.getClass().getSimpleName() + sh.getStyleClass());
+                }
+            }
+            if (n instanceof javafx.scene.Parent q && !(n instanceof DeviceNode)) {
+                collectTransparentShapes(q, out);
+            }
+        }
+    }
+
+    private static boolean invisible(javafx.scene.paint.Paint paint) {
+        return paint instanceof javafx.scene.paint.Color c && c.getOpacity() == 0;
+    }
 }

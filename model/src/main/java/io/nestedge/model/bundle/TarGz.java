@@ -19,10 +19,13 @@ final class TarGz {
     /**
      * @param root top-level directory name inside the archive
      * @param files relative path to entry
-     * @param mtime modification time of every entry, ms since the epoch (fixed for reproducible archives)
+     * @param mtimeMillis modification time of every entry, ms since the epoch (fixed for reproducible
+     *     archives); truncated to whole seconds, which the ustar header holds: a fraction would add a
+     *     PAX extended header to every entry
      * @return the archive bytes
      */
-    static byte[] of(String root, Map<String, Entry> files, long mtime) {
+    static byte[] of(String root, Map<String, Entry> files, long mtimeMillis) {
+        long mtime = Math.floorDiv(mtimeMillis, 1000L) * 1000L;
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(bytes))) {
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);

@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -118,7 +117,7 @@ public final class Exporter {
                 progress.progress(ExportProgress.PLANT, 0, plantGenerators.size());
                 for (int i = 0; i < plantGenerators.size(); i++) {
                     checkCancel(cancelled);
-                    List<ExportArtifact> more = plantGenerators.get(i).generate(ctx, Collections.unmodifiableList(written));
+                    List<ExportArtifact> more = plantGenerators.get(i).generate(ctx, List.copyOf(written));
                     writeAll(staged, more, cpu, cancelled);
                     written.addAll(more);
                     progress.progress(ExportProgress.PLANT, i + 1, plantGenerators.size());

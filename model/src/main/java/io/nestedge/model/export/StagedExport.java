@@ -66,6 +66,7 @@ final class StagedExport implements AutoCloseable {
     private final Queue<Path> files = new ConcurrentLinkedQueue<>();
     private final Queue<Future<?>> syncs = new ConcurrentLinkedQueue<>();
     private boolean committed;
+    private volatile boolean aborted;
 
     private StagedExport(Path target, Path staging, ExecutorService io, boolean posix, CommitHook hook) {
         this.target = target;
@@ -141,7 +142,9 @@ final class StagedExport implements AutoCloseable {
         }
         files.add(file);
         syncs.add(io.submit(() -> {
-            FileSync.syncFile(file);
+            if (!aborted) {
+                FileSync.syncFile(file);
+            }
             return null;
         }));
     }
@@ -191,8 +194,9 @@ final class StagedExport implements AutoCloseable {
         if (committed) {
             return;
         }
+        aborted = true; // queued syncs return at once; running ones finish before their files are deleted
+        boolean interrupted = Thread.interrupted();
         try {
-            syncs.forEach(f -> f.cancel(false));
             try {
                 FileSync.awaitAll(new ArrayList<>(syncs));
             } catch (IOException | RuntimeException e) {
@@ -201,6 +205,9 @@ final class StagedExport implements AutoCloseable {
             FileSync.deleteTree(staging, io);
         } finally {
             ACTIVE.remove(staging);
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -145,6 +145,39 @@ class ExportCrashSafetyTest {
     }
 
     @Test
+    void anInterruptedReExportStopsAndLeavesThePreviousExportWhole() throws Exception {
+        Path out = dir.resolve("export");
+        CrashingExport.exporter("old", "none").export(ctx, out, ExportProgress.NONE, () -> false);
+        Map<String, String> before = snapshot(out);
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+        Exporter slow = CrashingExport.exporter("new", "none").withDeviceGenerator((c, d) -> {
+            started.countDown();
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return List.of(ExportArtifact.text(ExportLayout.deviceFile(d.id(), "slow.txt"), "x", ExportArtifact.PLAIN));
+        });
+        Throwable[] thrown = new Throwable[1];
+        Thread t = new Thread(() -> {
+            try {
+                slow.export(ctx, out, ExportProgress.NONE, () -> false);
+            } catch (Throwable e) {
+                thrown[0] = e;
+            }
+        });
+        t.start();
+        assertThat(started.await(60, TimeUnit.SECONDS)).isTrue();
+        t.interrupt();
+        t.join(60_000);
+        assertThat(t.isAlive()).isFalse();
+        assertThat(thrown[0]).isInstanceOf(java.util.concurrent.CancellationException.class);
+        assertThat(snapshot(out)).isEqualTo(before);
+        assertThat(leftovers()).isEmpty();
+    }
+
+    @Test
     void recoveryLeavesTheStagingDirectoryOfARunningExportAlone() throws Exception {
         Path out = dir.resolve("export");
         CrashingExport.exporter("old", "none").export(ctx, out, ExportProgress.NONE, () -> false);

@@ -71,7 +71,8 @@ public final class FileSync {
 
     /**
      * Flushes a directory's entries to the disk, so that files created or renamed in it survive a
-     * crash. A no-op where directories cannot be opened (Windows, some non-default file systems).
+     * crash. A no-op where directories cannot be opened (Windows, in-memory and other non-default
+     * file systems), as in Lucene's {@code IOUtils.fsync}.
      *
      * @throws IOException if the flush itself fails
      */
@@ -82,8 +83,8 @@ public final class FileSync {
         FileChannel ch;
         try {
             ch = FileChannel.open(dir, StandardOpenOption.READ);
-        } catch (UnsupportedOperationException e) {
-            return;
+        } catch (UnsupportedOperationException | IOException e) {
+            return; // this file system cannot open a directory; there is nothing to flush through
         }
         try (ch) {
             ch.force(true);

@@ -109,7 +109,7 @@ public final class BundleExport {
             RootFiles rootFiles = new RootFiles(root, rootFp);
             Exporter exporter = Exporter.standard()
                     .withDeviceGenerator((ctx, d) -> deviceFiles(ctx, d, rootFiles, m, options, now))
-                    .withPlantGenerator((ctx, soFar) -> signAndPack(ctx, soFar, m.signer, now, pool))
+                    .withPlantGenerator((ctx, soFar) -> BundlePacking.signAndPack(ctx, soFar, m.signer, now, pool))
                     .withPlantGenerator((ctx, soFar) -> List.of(ExportArtifact.text(REPORT, report(plant, rootFp, m, options, now, notes),
                             ExportArtifact.PLAIN)));
             files = exporter.export(new ExportContext(plant, layout, s), target, progress, cancelled);
@@ -276,66 +276,6 @@ public final class BundleExport {
             encrypted.add(enc);
             out.add(ExportArtifact.text(dir + enc, pem, ExportArtifact.SECRET));
         }
-    }
-
-    /**
-     * SHA256SUMS, its signature and a .tar.gz for every device directory; devices in parallel on
-     * {@code pool}, files in device order.
-     */
-    private static List<ExportArtifact> signAndPack(ExportContext ctx, List<ExportArtifact> soFar, CertifiedKey signer,
-            Instant now, ExecutorService pool) {
-        // One pass over the files, grouped by device directory (devices/<dir>/…), instead of one pass per device.
-        Map<String, List<ExportArtifact>> byDir = new HashMap<>();
-        String devices = ExportLayout.DEVICES + "/";
-        for (ExportArtifact a : soFar) {
-            String p = a.relativePath();
-            int slash = p.startsWith(devices) ? p.indexOf('/', devices.length()) : -1;
-            if (slash > 0) {
-                byDir.computeIfAbsent(p.substring(0, slash + 1), k -> new ArrayList<>()).add(a);
-            }
-        }
-        List<Future<List<ExportArtifact>>> tasks = new ArrayList<>();
-        for (Device d : ctx.plant().devices()) {
-            String dir = ExportLayout.deviceDir(d.id()) + "/";
-            List<ExportArtifact> files = byDir.get(dir);
-            if (files != null) {
-                tasks.add(pool.submit(() -> signAndPack(d, dir, files, signer, now)));
-            }
-        }
-        List<ExportArtifact> out = new ArrayList<>();
-        try {
-            for (Future<List<ExportArtifact>> t : tasks) {
-                out.addAll(t.get());
-            }
-        } catch (InterruptedException e) {
-            tasks.forEach(t -> t.cancel(true));
-            Thread.currentThread().interrupt();
-            throw new java.util.concurrent.CancellationException("export cancelled");
-        } catch (java.util.concurrent.ExecutionException e) {
-            tasks.forEach(t -> t.cancel(true));
-            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
-        }
-        return out;
-    }
-
-    private static List<ExportArtifact> signAndPack(Device d, String dir, List<ExportArtifact> deviceFiles, CertifiedKey signer,
-            Instant now) {
-        Map<String, byte[]> files = new LinkedHashMap<>();
-        Map<String, TarGz.Entry> tar = new LinkedHashMap<>();
-        for (ExportArtifact a : deviceFiles) {
-            String rel = a.relativePath().substring(dir.length());
-            files.put(rel, a.content());
-            tar.put(rel, new TarGz.Entry(a.content(), a.mode()));
-        }
-        byte[] sums = BundleSigner.utf8(BundleSigner.sums(files));
-        byte[] sig = BundleSigner.utf8(BundleSigner.sign(sums, signer));
-        tar.put(InstallSteps.SUMS, new TarGz.Entry(sums, ExportArtifact.PLAIN));
-        tar.put(InstallSteps.SUMS_SIGNATURE, new TarGz.Entry(sig, ExportArtifact.PLAIN));
-        String name = ExportLayout.dirName(d.id());
-        return List.of(new ExportArtifact(dir + InstallSteps.SUMS, sums, ExportArtifact.PLAIN),
-                new ExportArtifact(dir + InstallSteps.SUMS_SIGNATURE, sig, ExportArtifact.PLAIN),
-                new ExportArtifact(ExportLayout.DEVICES + "/" + name + ".tar.gz", TarGz.of(name, tar, now.toEpochMilli()),
-                        ExportArtifact.SECRET));
     }
 
     private static String report(Plant plant, String rootFp, Material m, BundleOptions options, Instant now,

@@ -2,10 +2,10 @@ package io.nestedge.model.export;
 
 import io.nestedge.model.Device;
 import io.nestedge.model.Plant;
+import io.nestedge.model.io.FileSync;
 import io.nestedge.model.rules.Finding;
 import io.nestedge.model.rules.Severity;
 import io.nestedge.model.rules.Validator;
-import io.nestedge.model.io.FileSync;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;

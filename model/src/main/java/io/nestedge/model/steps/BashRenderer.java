@@ -19,6 +19,8 @@ import java.util.List;
  * command lines come from {@link CommandForms}, the same the SSH engine runs.
  */
 public final class BashRenderer {
+    private static final java.util.regex.Pattern NOT_NAME_CHAR = java.util.regex.Pattern.compile("[^A-Za-z0-9_]");
+
     private BashRenderer() {
     }
 
@@ -41,7 +43,7 @@ public final class BashRenderer {
 
     /** The bash function name of a step: {@code step_} + ID with {@code -} as {@code _}. */
     public static String functionName(InstallStep step) {
-        return "step_" + step.id().replaceAll("[^A-Za-z0-9_]", "_");
+        return "step_" + NOT_NAME_CHAR.matcher(step.id()).replaceAll("_");
     }
 
     /** Renders every step as functions (in order). */

@@ -11,10 +11,10 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
@@ -22,7 +22,6 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.TextArea;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
-import javafx.util.Duration;
 
 /**
  * New / Open / Save / Save As, recent files, and autosave to a recovery file (offered back after a
@@ -36,12 +35,16 @@ public final class FileController {
     private final DesignerModel model;
     private final RecentFiles recent;
     private final RecoveryStore recovery;
-    private final ExecutorService io = Executors.newSingleThreadExecutor(r -> {
+    private final ScheduledExecutorService io = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "nestedge-autosave");
         t.setDaemon(true);
         return t;
     });
-    private final Timeline autosave;
+    /**
+     * The autosave timer. Not an FX {@code Timeline}: a running animation makes JavaFX pulse 60 times a
+     * second for as long as it runs, i.e. for the whole session (about 1 % of a core while idle).
+     */
+    private ScheduledFuture<?> autosave;
     /** The plant the recovery file holds after the last autosave (FX thread), or null. */
     private Plant autosavedPlant;
     private Path autosavedOrigin;
@@ -58,13 +61,14 @@ public final class FileController {
         this.model = model;
         this.recent = recent;
         this.recovery = recovery;
-        autosave = new Timeline(new KeyFrame(Duration.seconds(AUTOSAVE_SECONDS), e -> autosaveNow()));
-        autosave.setCycleCount(Timeline.INDEFINITE);
     }
 
     /** Starts the autosave timer. */
     public void startAutosave() {
-        autosave.play();
+        if (autosave == null) {
+            autosave = io.scheduleWithFixedDelay(() -> Platform.runLater(this::autosaveNow), AUTOSAVE_SECONDS, AUTOSAVE_SECONDS,
+                    TimeUnit.SECONDS);
+        }
     }
 
     /**
@@ -79,6 +83,9 @@ public final class FileController {
         Plant p = model.plant();
         Path origin = model.fileProperty().get();
         boolean dirty = model.isDirty();
+        if (io.isShutdown()) {
+            return java.util.concurrent.CompletableFuture.completedFuture(null);
+        }
         if (dirty && p == autosavedPlant && java.util.Objects.equals(origin, autosavedOrigin)) {
             return java.util.concurrent.CompletableFuture.completedFuture(null);
         }
@@ -264,7 +271,9 @@ public final class FileController {
 
     /** Clean exit: stop autosaving and delete the recovery file. */
     public void shutdown() {
-        autosave.stop();
+        if (autosave != null) {
+            autosave.cancel(false);
+        }
         io.shutdownNow();
         clearRecovery();
     }

@@ -204,6 +204,16 @@ public final class DesignerBenchmark {
                 findMs[0], untilNextPulse(w[0]), w[0].canvas().deviceNode(far).isPresent());
         System.out.printf("undo steps after the drag: %d (%s)%n", w[0].model().commandStack().undoDepth(),
                 w[0].model().undoTextProperty().get());
+        FxHarness.settle();
+        long idleFx = cpu(fxThread());
+        long idleRt = cpu(renderThread());
+        int[] pulses = {0};
+        Runnable count = () -> pulses[0]++;
+        fx(() -> w[0].scene().addPreLayoutPulseListener(count));
+        Thread.sleep(3000);
+        fx(() -> w[0].scene().removePreLayoutPulseListener(count));
+        System.out.printf("idle (nothing changes for 3 s): %d pulses; FX thread %.1f ms CPU/s, render thread %.1f ms CPU/s%n",
+                pulses[0], (cpu(fxThread()) - idleFx) / 3e6, (cpu(renderThread()) - idleRt) / 3e6);
         fx(() -> w[0].files().shutdown());
         Platform.exit();
     }

@@ -300,6 +300,22 @@ class VirtualCanvasGuiTest {
     }
 
     @Test
+    void anIdleWindowDoesNotPulse(FxRobot robot) throws Exception {
+        robot.clickOn(canvas(), MouseButton.MIDDLE); // focus on the canvas, not on a text field with a blinking caret
+        robot.interact(() -> window.model().execute(io.nestedge.app.editor.Commands.move(
+                java.util.Map.of(far, new Position(drawn(far).x() + 8, drawn(far).y())), java.util.Map.of()))); // unsaved: autosave armed
+        WaitForAsyncUtils.waitForFxEvents();
+        Thread.sleep(300);
+        int[] pulses = {0};
+        Runnable count = () -> pulses[0]++;
+        robot.interact(() -> window.scene().addPreLayoutPulseListener(count));
+        Thread.sleep(1000);
+        robot.interact(() -> window.scene().removePreLayoutPulseListener(count));
+        // (the autosave timer was an endless Timeline: JavaFX then pulses 60 times a second all session)
+        assertThat(pulses[0]).as("pulses in 1 s while nothing changes").isLessThan(5);
+    }
+
+    @Test
     void nothingDrawnBehindOrOnTheCanvasPaintsATransparentFillOrStroke(FxRobot robot) {
         WaitForAsyncUtils.waitForFxEvents();
         java.util.List<String> transparent = new java.util.ArrayList<>();

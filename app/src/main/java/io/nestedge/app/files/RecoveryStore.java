@@ -17,7 +17,7 @@ import java.util.Optional;
  * session ended without closing properly and the user is offered to recover it. A sidecar file
  * records which plant file the recovered plant belongs to.
  */
-public final class RecoveryStore {
+public final class RecoveryStore implements RecoveryWriter.Target {
     private final Path dir;
 
     /**
@@ -52,6 +52,7 @@ public final class RecoveryStore {
      * @param origin its file, or null
      * @throws IOException when it cannot be written
      */
+    @Override
     public void save(Plant plant, Path origin) throws IOException {
         AtomicFiles.write(dir.resolve("recovery.origin"),
                 (origin == null ? "" : origin.toAbsolutePath().toString()).getBytes(StandardCharsets.UTF_8));
@@ -59,6 +60,7 @@ public final class RecoveryStore {
     }
 
     /** Deletes the recovery file (clean exit or save). */
+    @Override
     public void clear() {
         try {
             Files.deleteIfExists(dir.resolve("recovery.json"));

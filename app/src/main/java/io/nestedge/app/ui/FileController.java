@@ -3,6 +3,7 @@ package io.nestedge.app.ui;
 import io.nestedge.app.editor.DesignerModel;
 import io.nestedge.app.files.RecentFiles;
 import io.nestedge.app.files.RecoveryStore;
+import io.nestedge.app.files.RecoveryWriter;
 import io.nestedge.model.Plant;
 import io.nestedge.model.io.InputException;
 import io.nestedge.model.io.PlantFile;
@@ -35,8 +36,10 @@ public final class FileController {
     private final DesignerModel model;
     private final RecentFiles recent;
     private final RecoveryStore recovery;
-    private final ScheduledExecutorService io = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "nestedge-autosave");
+    /** Every write and delete of the recovery file, in order (a save's delete never races an autosave). */
+    private final RecoveryWriter writer;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "nestedge-autosave-timer");
         t.setDaemon(true);
         return t;
     });
@@ -61,12 +64,16 @@ public final class FileController {
         this.model = model;
         this.recent = recent;
         this.recovery = recovery;
+        this.writer = new RecoveryWriter(recovery, e -> Platform.runLater(() -> {
+            autosavedPlant = null;
+            model.statusProperty().set("Autosave failed: " + e.getMessage());
+        }));
     }
 
     /** Starts the autosave timer. */
     public void startAutosave() {
         if (autosave == null) {
-            autosave = io.scheduleWithFixedDelay(() -> Platform.runLater(this::autosaveNow), AUTOSAVE_SECONDS, AUTOSAVE_SECONDS,
+            autosave = timer.scheduleWithFixedDelay(() -> Platform.runLater(this::autosaveNow), AUTOSAVE_SECONDS, AUTOSAVE_SECONDS,
                     TimeUnit.SECONDS);
         }
     }
@@ -83,34 +90,18 @@ public final class FileController {
         Plant p = model.plant();
         Path origin = model.fileProperty().get();
         boolean dirty = model.isDirty();
-        if (io.isShutdown()) {
-            return java.util.concurrent.CompletableFuture.completedFuture(null);
-        }
         if (dirty && p == autosavedPlant && java.util.Objects.equals(origin, autosavedOrigin)) {
             return java.util.concurrent.CompletableFuture.completedFuture(null);
         }
         autosavedPlant = dirty ? p : null;
         autosavedOrigin = origin;
-        return io.submit(() -> {
-            try {
-                if (dirty) {
-                    recovery.save(p, origin);
-                } else {
-                    recovery.clear();
-                }
-            } catch (IOException e) {
-                Platform.runLater(() -> {
-                    autosavedPlant = null;
-                    model.statusProperty().set("Autosave failed: " + e.getMessage());
-                });
-            }
-        });
+        return dirty ? writer.save(p, origin) : writer.clear();
     }
 
-    /** Deletes the recovery file (and forgets what the last autosave wrote). */
+    /** Deletes the recovery file after any autosave in progress (and forgets what the last autosave wrote). */
     private void clearRecovery() {
         autosavedPlant = null;
-        recovery.clear();
+        writer.clear();
     }
 
     /** Called when the recent-files list changes (to rebuild the menu). */
@@ -269,13 +260,14 @@ public final class FileController {
         return r == save ? save() : r == dont;
     }
 
-    /** Clean exit: stop autosaving and delete the recovery file. */
+    /** Clean exit: stop autosaving, let a write in progress finish, then delete the recovery file. */
     public void shutdown() {
         if (autosave != null) {
             autosave.cancel(false);
         }
-        io.shutdownNow();
-        clearRecovery();
+        timer.shutdownNow();
+        autosavedPlant = null;
+        writer.close();
     }
 
     private FileChooser chooser(String title) {

@@ -68,8 +68,9 @@ public final class BundleExportBenchmark {
                     double[] re = timed(() -> BundleExport.export(plant, store, ca, ExportSecrets.none(),
                             new BundleOptions(true, null, Set.of(), true), out, ExportProgress.NONE, () -> false));
                     double fl = opensslFloor(t, edgeCount);
-                    System.out.printf("  round %d: first %.1f s (cpu %.1f s)   re-export %.1f s (cpu %.1f s)   floor %.1f s   load %.1f%n",
-                            r + 1, f[0], f[1], re[0], re[1], fl, load());
+                    System.out.printf("  round %d: first %.1f s (cpu %.1f s = jit %.1f + gc %.1f + export %.1f)   "
+                            + "re-export %.1f s (cpu %.1f s = jit %.1f + gc %.1f + export %.1f)   floor %.1f s   load %.1f%n",
+                            r + 1, f[0], f[1], f[2], f[3], f[4], re[0], re[1], re[2], re[3], re[4], fl, load());
                     if (f[0] < first) {
                         first = f[0];
                         firstCpu = f[1];
@@ -95,13 +96,20 @@ public final class BundleExportBenchmark {
         void run() throws Exception;
     }
 
-    /** Wall seconds and process CPU seconds of one export. */
+    /**
+     * Wall seconds and process CPU seconds of one export, then the CPU seconds of the JIT compiler
+     * threads, of the garbage collector's threads, and of every other thread (the export's own work).
+     */
     private static double[] timed(Export e) throws Exception {
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        double[] split0 = ThreadCpu.split();
         long c0 = os.getProcessCpuTime();
         long t0 = System.nanoTime();
         e.run();
-        return new double[] {(System.nanoTime() - t0) / 1e9, (os.getProcessCpuTime() - c0) / 1e9};
+        double wall = (System.nanoTime() - t0) / 1e9;
+        double cpu = (os.getProcessCpuTime() - c0) / 1e9;
+        double[] split1 = ThreadCpu.split();
+        return new double[] {wall, cpu, split1[0] - split0[0], split1[1] - split0[1], split1[2] - split0[2]};
     }
 
     private static double load() {

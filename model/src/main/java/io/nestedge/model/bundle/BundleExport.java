@@ -65,6 +65,9 @@ public final class BundleExport {
     /** The tool name written into bundles. */
     public static final String TOOL = "NestEdge Studio";
 
+    /** Time stamp in the name of the backups install.sh makes ({@code config.toml.nestedge-20261130T031500Z.bak}). */
+    private static final DateTimeFormatter BACKUP_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
     private BundleExport() {
     }
 
@@ -257,7 +260,7 @@ public final class BundleExport {
         DeviceInstallSpec spec = new DeviceInstallSpec(d.id(), d.isEdge(), d.hostname(),
                 parent == null ? "" : parent.hostname(), ports, d.os(), rootFile, trustName, layout.certsDir(),
                 layout.secretsDir(), certFiles, keyFiles, edgeCaFile, d.isEdge() ? ExportLayout.CONFIG_TOML : "",
-                ".nestedge-" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(now) + ".bak")
+                ".nestedge-" + BACKUP_STAMP.format(now) + ".bak")
                 .withContainerEngine(d.isEdge() ? plant.containerEngine() : null);
         BundleInfo info = new BundleInfo(Bundles.SCHEMA_VERSION, d.id(), d.layerId(), d.parentId(), spec, rootFp, edgeFp,
                 edgeNotAfter, encrypted, now.toString(), TOOL);

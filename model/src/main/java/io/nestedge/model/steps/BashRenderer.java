@@ -48,23 +48,9 @@ public final class BashRenderer {
 
     /** Renders every step as functions (in order). */
     public static String functions(List<InstallStep> steps) {
-        return functions(steps, null);
-    }
-
-    /**
-     * Renders every step as functions (in order), taking each function's text from {@code rendered}
-     * when an equal step was rendered before and adding it otherwise: an export renders one
-     * install.sh per device, and most steps are the same on every device (a step's function depends
-     * on the step alone).
-     *
-     * @param steps the steps
-     * @param rendered step → its function text, shared by the renders of one export (thread-safe
-     *     map), or null to render every step
-     */
-    public static String functions(List<InstallStep> steps, java.util.concurrent.ConcurrentMap<InstallStep, String> rendered) {
         StringBuilder sb = new StringBuilder();
         for (InstallStep s : steps) {
-            sb.append(rendered == null ? function(s) : rendered.computeIfAbsent(s, BashRenderer::function)).append('\n');
+            sb.append(function(s)).append('\n');
         }
         return sb.toString();
     }

@@ -26,18 +26,6 @@ public final class InstallScript {
      */
     public static String render(DeviceInstallSpec spec, List<InstallStep> steps, List<String> encryptedKeys,
             String generatedBy) {
-        return render(spec, steps, encryptedKeys, generatedBy, null);
-    }
-
-    /**
-     * Renders the script, reusing the text of steps rendered for earlier devices of the same export
-     * ({@link BashRenderer#functions(List, java.util.concurrent.ConcurrentMap)}); the same text as
-     * {@link #render(DeviceInstallSpec, List, List, String)}.
-     *
-     * @param renderedSteps step → function text shared by one export's renders, or null
-     */
-    public static String render(DeviceInstallSpec spec, List<InstallStep> steps, List<String> encryptedKeys,
-            String generatedBy, java.util.concurrent.ConcurrentMap<InstallStep, String> renderedSteps) {
         StringBuilder sb = new StringBuilder();
         sb.append("#!/usr/bin/env bash\n");
         sb.append("# install.sh for IoT Edge device ").append(oneLine(spec.deviceId())).append(" (")
@@ -78,7 +66,7 @@ public final class InstallScript {
                 cp -a "$SRC_DIR"/. "$WORK"/
                 cd "$WORK"
                 """);
-        sb.append(BashRenderer.functions(steps, renderedSteps));
+        sb.append(BashRenderer.functions(steps));
         InstallStep verify = steps.stream().filter(s -> s.id().equals(InstallSteps.VERIFY_BUNDLE)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("steps lack " + InstallSteps.VERIFY_BUNDLE));
         sb.append(BashRenderer.functionName(verify)).append(" || fail 'the bundle does not verify: it was changed after export. Nothing was installed.'\n");

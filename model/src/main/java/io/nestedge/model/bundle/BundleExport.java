@@ -303,6 +303,9 @@ public final class BundleExport {
         return sb.toString();
     }
 
+    /** Reads and writes {@link #SAS_KEYS_FILE} (one mapper per JVM: building one costs more than using it). */
+    private static final com.fasterxml.jackson.databind.ObjectMapper SAS_JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     /** File in the PKI store holding the SAS keys the export generated (0600), reused by every re-export. */
     public static final String SAS_KEYS_FILE = "sas-keys.json";
 
@@ -314,7 +317,7 @@ public final class BundleExport {
      */
     static ExportSecrets withGeneratedSasKeys(Plant plant, ExportSecrets secrets, Path storeDir) throws IOException {
         Path file = storeDir.resolve(SAS_KEYS_FILE);
-        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.ObjectMapper json = SAS_JSON;
         Map<String, String> stored = new java.util.TreeMap<>();
         if (java.nio.file.Files.exists(file)) {
             stored.putAll(json.readValue(file.toFile(), new com.fasterxml.jackson.core.type.TypeReference<Map<String, String>>() { }));

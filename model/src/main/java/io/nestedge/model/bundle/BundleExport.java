@@ -65,6 +65,9 @@ public final class BundleExport {
     /** The tool name written into bundles. */
     public static final String TOOL = "NestEdge Studio";
 
+    /** Time stamp in the name of the backups install.sh makes ({@code config.toml.nestedge-20261130T031500Z.bak}). */
+    private static final DateTimeFormatter BACKUP_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
     private BundleExport() {
     }
 
@@ -257,7 +260,7 @@ public final class BundleExport {
         DeviceInstallSpec spec = new DeviceInstallSpec(d.id(), d.isEdge(), d.hostname(),
                 parent == null ? "" : parent.hostname(), ports, d.os(), rootFile, trustName, layout.certsDir(),
                 layout.secretsDir(), certFiles, keyFiles, edgeCaFile, d.isEdge() ? ExportLayout.CONFIG_TOML : "",
-                ".nestedge-" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(now) + ".bak")
+                ".nestedge-" + BACKUP_STAMP.format(now) + ".bak")
                 .withContainerEngine(d.isEdge() ? plant.containerEngine() : null);
         BundleInfo info = new BundleInfo(Bundles.SCHEMA_VERSION, d.id(), d.layerId(), d.parentId(), spec, rootFp, edgeFp,
                 edgeNotAfter, encrypted, now.toString(), TOOL);
@@ -300,6 +303,9 @@ public final class BundleExport {
         return sb.toString();
     }
 
+    /** Reads and writes {@link #SAS_KEYS_FILE} (one mapper per JVM: building one costs more than using it). */
+    private static final com.fasterxml.jackson.databind.ObjectMapper SAS_JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     /** File in the PKI store holding the SAS keys the export generated (0600), reused by every re-export. */
     public static final String SAS_KEYS_FILE = "sas-keys.json";
 
@@ -311,7 +317,7 @@ public final class BundleExport {
      */
     static ExportSecrets withGeneratedSasKeys(Plant plant, ExportSecrets secrets, Path storeDir) throws IOException {
         Path file = storeDir.resolve(SAS_KEYS_FILE);
-        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.ObjectMapper json = SAS_JSON;
         Map<String, String> stored = new java.util.TreeMap<>();
         if (java.nio.file.Files.exists(file)) {
             stored.putAll(json.readValue(file.toFile(), new com.fasterxml.jackson.core.type.TypeReference<Map<String, String>>() { }));

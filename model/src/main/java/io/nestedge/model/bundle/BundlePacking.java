@@ -40,12 +40,13 @@ final class BundlePacking {
                 byDir.computeIfAbsent(p.substring(0, slash + 1), k -> new ArrayList<>()).add(a);
             }
         }
+        BundleSigner.Prepared prepared = BundleSigner.prepare(signer);
         List<Future<List<ExportArtifact>>> tasks = new ArrayList<>();
         for (Device d : ctx.plant().devices()) {
             String dir = ExportLayout.deviceDir(d.id()) + "/";
             List<ExportArtifact> files = byDir.get(dir);
             if (files != null) {
-                tasks.add(pool.submit(() -> signAndPack(d, dir, files, signer, now)));
+                tasks.add(pool.submit(() -> signAndPack(d, dir, files, prepared, now)));
             }
         }
         List<ExportArtifact> out = new ArrayList<>();
@@ -64,8 +65,8 @@ final class BundlePacking {
         return out;
     }
 
-    private static List<ExportArtifact> signAndPack(Device d, String dir, List<ExportArtifact> deviceFiles, CertifiedKey signer,
-            Instant now) {
+    private static List<ExportArtifact> signAndPack(Device d, String dir, List<ExportArtifact> deviceFiles,
+            BundleSigner.Prepared signer, Instant now) {
         Map<String, byte[]> files = new LinkedHashMap<>();
         Map<String, TarGz.Entry> tar = new LinkedHashMap<>();
         for (ExportArtifact a : deviceFiles) {
@@ -74,7 +75,7 @@ final class BundlePacking {
             tar.put(rel, new TarGz.Entry(a.content(), a.mode()));
         }
         byte[] sums = BundleSigner.utf8(BundleSigner.sums(files));
-        byte[] sig = BundleSigner.utf8(BundleSigner.sign(sums, signer));
+        byte[] sig = BundleSigner.utf8(signer.sign(sums));
         tar.put(InstallSteps.SUMS, new TarGz.Entry(sums, ExportArtifact.PLAIN));
         tar.put(InstallSteps.SUMS_SIGNATURE, new TarGz.Entry(sig, ExportArtifact.PLAIN));
         String name = ExportLayout.dirName(d.id());

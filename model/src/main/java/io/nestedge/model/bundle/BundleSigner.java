@@ -13,16 +13,19 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import org.bouncycastle.cert.jcajce.JcaCertStore;
+import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.CMSSignedDataGenerator;
-import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.cms.SignerInfoGeneratorBuilder;
+import org.bouncycastle.operator.DigestCalculatorProvider;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+import org.bouncycastle.util.CollectionStore;
+import org.bouncycastle.util.Store;
 import org.bouncycastle.util.io.pem.PemObject;
+import org.bouncycastle.util.io.pem.PemWriter;
 
 /**
  * Checksums and signature of a bundle: {@code SHA256SUMS} in {@code sha256sum} format, and a detached
@@ -58,33 +61,77 @@ public final class BundleSigner {
 
     /**
      * Signs data with a detached CMS SignedData (SHA-256), embedding the signer's certificate and its
-     * issuers except the root.
+     * issuers except the root. For many signatures with one key, {@link #prepare} once and sign with that.
      *
      * @param data the content (the SHA256SUMS bytes)
      * @param signer the bundle-signing certificate, key and issuers
      * @return PEM text ({@code -----BEGIN CMS-----})
      */
     public static String sign(byte[] data, CertifiedKey signer) {
+        return prepare(signer).sign(data);
+    }
+
+    /**
+     * A signer for many bundles: the certificates are converted to their CMS form once, not once per
+     * signature (an export signs one bundle per device).
+     *
+     * @param signer the bundle-signing certificate, key and issuers
+     * @return a thread-safe signer
+     * @throws IllegalStateException if a certificate cannot be encoded
+     */
+    public static Prepared prepare(CertifiedKey signer) {
         try {
-            CMSSignedDataGenerator gen = new CMSSignedDataGenerator();
-            gen.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
-                    .build(Signers.contentSigner(signer.privateKey()), signer.certificate()));
-            List<X509Certificate> certs = new ArrayList<>();
-            certs.add(signer.certificate());
+            List<X509CertificateHolder> certs = new ArrayList<>();
+            X509CertificateHolder holder = new X509CertificateHolder(signer.certificate().getEncoded());
+            certs.add(holder);
             for (X509Certificate c : signer.issuers()) {
                 if (!c.getSubjectX500Principal().equals(c.getIssuerX500Principal())) {
-                    certs.add(c);
+                    certs.add(new X509CertificateHolder(c.getEncoded()));
                 }
             }
-            gen.addCertificates(new JcaCertStore(certs));
-            CMSSignedData sd = gen.generate(new CMSProcessableByteArray(data), false);
-            StringWriter w = new StringWriter();
-            try (JcaPEMWriter pw = new JcaPEMWriter(w)) {
-                pw.writeObject(new PemObject("CMS", sd.getEncoded()));
-            }
-            return w.toString();
-        } catch (CMSException | OperatorCreationException | CertificateEncodingException | IOException e) {
+            return new Prepared(signer, holder, new CollectionStore<>(certs), new JcaDigestCalculatorProviderBuilder().build());
+        } catch (CertificateEncodingException | IOException | OperatorCreationException e) {
             throw new IllegalStateException("cannot sign the bundle: " + e.getMessage(), e);
+        }
+    }
+
+    /** A bundle signer with its certificates converted once ({@link #prepare}). Thread-safe. */
+    public static final class Prepared {
+        private final CertifiedKey signer;
+        private final X509CertificateHolder holder;
+        private final Store<X509CertificateHolder> certs;
+        private final DigestCalculatorProvider digests;
+
+        private Prepared(CertifiedKey signer, X509CertificateHolder holder, Store<X509CertificateHolder> certs,
+                DigestCalculatorProvider digests) {
+            this.signer = signer;
+            this.holder = holder;
+            this.certs = certs;
+            this.digests = digests;
+        }
+
+        /**
+         * Signs data with a detached CMS SignedData (SHA-256) carrying the signer's certificate and
+         * its issuers except the root.
+         *
+         * @param data the content (the SHA256SUMS bytes)
+         * @return PEM text ({@code -----BEGIN CMS-----})
+         */
+        public String sign(byte[] data) {
+            try {
+                CMSSignedDataGenerator gen = new CMSSignedDataGenerator();
+                gen.addSignerInfoGenerator(new SignerInfoGeneratorBuilder(digests)
+                        .build(Signers.contentSigner(signer.privateKey()), holder));
+                gen.addCertificates(certs);
+                CMSSignedData sd = gen.generate(new CMSProcessableByteArray(data), false);
+                StringWriter w = new StringWriter();
+                try (PemWriter pw = new PemWriter(w)) {
+                    pw.writeObject(new PemObject("CMS", sd.getEncoded()));
+                }
+                return w.toString();
+            } catch (CMSException | OperatorCreationException | IOException e) {
+                throw new IllegalStateException("cannot sign the bundle: " + e.getMessage(), e);
+            }
         }
     }
 

@@ -105,8 +105,13 @@ public final class CreateOptions {
                     "Shorten the create options (e.g. move configuration into environment variables or a bind-mounted file).");
         }
         for (int i = 0; i < chunks.size(); i++) {
-            settings.put(i == 0 ? "createOptions" : String.format("createOptions%02d", i), chunks.get(i));
+            settings.put(chunkName(i), chunks.get(i));
         }
+    }
+
+    /** {@code createOptions}, then {@code createOptions01}, {@code createOptions02}, … (two digits). */
+    private static String chunkName(int i) {
+        return i == 0 ? "createOptions" : (i < 10 ? "createOptions0" : "createOptions") + i;
     }
 
     /** Reassembles chunked create options from a module's settings (for checks and tests). */
@@ -118,7 +123,7 @@ public final class CreateOptions {
         }
         sb.append(first.asText());
         for (int i = 1; i < MAX_CHUNKS; i++) {
-            JsonNode c = settings.get(String.format("createOptions%02d", i));
+            JsonNode c = settings.get(chunkName(i));
             if (c == null) {
                 break;
             }

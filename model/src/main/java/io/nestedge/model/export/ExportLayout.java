@@ -22,6 +22,8 @@ public final class ExportLayout {
     /** PowerShell hub script. */
     public static final String HUB_POWERSHELL = HUB + "/setup-hub.ps1";
 
+    private static final java.util.regex.Pattern WINDOWS_RESERVED = java.util.regex.Pattern.compile("CON|PRN|AUX|NUL|COM[0-9]|LPT[0-9]");
+
     private ExportLayout() {
     }
 
@@ -51,7 +53,7 @@ public final class ExportLayout {
             }
         }
         String base = deviceId.contains(".") ? deviceId.substring(0, deviceId.indexOf('.')) : deviceId;
-        if (base.toUpperCase(java.util.Locale.ROOT).matches("CON|PRN|AUX|NUL|COM[0-9]|LPT[0-9]")) {
+        if (WINDOWS_RESERVED.matcher(base.toUpperCase(java.util.Locale.ROOT)).matches()) {
             sb.replace(0, 1, String.format("%%%02X", (int) deviceId.charAt(0))); // Windows reserved device names
         }
         return sb.toString();

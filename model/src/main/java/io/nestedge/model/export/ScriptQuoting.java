@@ -43,6 +43,17 @@ final class ScriptQuoting {
 
     /** Text safe inside a one-line comment: control and line-separator characters become '?'. */
     static String comment(String s) {
-        return s.replaceAll("[\\p{Cntrl}\u2028\u2029\u0085]", "?");
+        char[] cs = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            // \p{Cntrl} (U+0000-U+001F, U+007F), NEL, LINE and PARAGRAPH SEPARATOR
+            if (c < 0x20 || c == 0x7f || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                if (cs == null) {
+                    cs = s.toCharArray();
+                }
+                cs[i] = '?';
+            }
+        }
+        return cs == null ? s : new String(cs);
     }
 }

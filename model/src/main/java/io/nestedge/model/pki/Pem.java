@@ -8,6 +8,7 @@ import java.util.List;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.util.io.pem.PemObject;
+import org.bouncycastle.util.io.pem.PemWriter;
 
 /**
  * PEM encoding of certificates and private keys (Bouncy Castle's PEM writer). Stateless and
@@ -29,11 +30,12 @@ public final class Pem {
     /** Certificates as concatenated PEM blocks, in list order (leaf-first for chain files). */
     public static String certificates(List<X509Certificate> certs) {
         StringWriter sw = new StringWriter();
-        try (JcaPEMWriter w = new JcaPEMWriter(sw)) {
+        // The DER as it is, straight into the PEM block (the JCA PEM writer would parse it into ASN.1 objects first).
+        try (PemWriter w = new PemWriter(sw)) {
             for (X509Certificate c : certs) {
-                w.writeObject(c);
+                w.writeObject(new PemObject("CERTIFICATE", c.getEncoded()));
             }
-        } catch (IOException e) {
+        } catch (IOException | java.security.cert.CertificateEncodingException e) {
             throw new IllegalStateException("cannot PEM-encode certificate", e);
         }
         return sw.toString();

@@ -1,7 +1,6 @@
 package io.nestedge.model.shell;
 
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * The one quoting function every remote command goes through (architecture.md, "plan"). A quoted
@@ -9,7 +8,8 @@ import java.util.regex.Pattern;
  * IDs, hostnames and paths can never break out of their word.
  */
 public final class ShellQuote {
-    private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_@%+=:,./-]+");
+    /** Characters a word may consist of to go unquoted ({@code [A-Za-z0-9_@%+=:,./-]}). */
+    private static final String SAFE_PUNCTUATION = "_@%+=:,./-";
 
     private ShellQuote() {
     }
@@ -26,10 +26,21 @@ public final class ShellQuote {
         if (word.indexOf('\0') >= 0) {
             throw new IllegalArgumentException("a shell word cannot contain a NUL character");
         }
-        if (!word.isEmpty() && SAFE.matcher(word).matches()) {
+        if (!word.isEmpty() && safe(word)) {
             return word;
         }
         return "'" + word.replace("'", "'\\''") + "'";
+    }
+
+    private static boolean safe(String word) {
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || SAFE_PUNCTUATION.indexOf(c) >= 0;
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

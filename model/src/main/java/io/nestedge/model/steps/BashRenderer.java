@@ -19,8 +19,6 @@ import java.util.List;
  * command lines come from {@link CommandForms}, the same the SSH engine runs.
  */
 public final class BashRenderer {
-    private static final java.util.regex.Pattern NOT_NAME_CHAR = java.util.regex.Pattern.compile("[^A-Za-z0-9_]");
-
     private BashRenderer() {
     }
 
@@ -43,7 +41,14 @@ public final class BashRenderer {
 
     /** The bash function name of a step: {@code step_} + ID with {@code -} as {@code _}. */
     public static String functionName(InstallStep step) {
-        return "step_" + NOT_NAME_CHAR.matcher(step.id()).replaceAll("_");
+        String id = step.id();
+        StringBuilder sb = new StringBuilder(5 + id.length()).append("step_");
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            boolean nameChar = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+            sb.append(nameChar ? c : '_'); // [^A-Za-z0-9_] → _
+        }
+        return sb.toString();
     }
 
     /** Renders every step as functions (in order). */

@@ -135,6 +135,6 @@ public final class InstallScript {
     }
 
     private static String oneLine(String s) {
-        return s.replaceAll("[\\r\\n]", " ");
+        return s.replace('\r', ' ').replace('\n', ' ');
     }
 }

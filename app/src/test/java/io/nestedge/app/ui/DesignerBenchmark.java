@@ -98,6 +98,9 @@ public final class DesignerBenchmark {
         System.out.printf("apply layout command (plant copy, validate, re-place %d nodes): %d ms (+%d ms to the next frame)%n",
                 plant.size(), applyMs[0], untilNextPulse(w[0]));
         System.out.printf("  FX thread CPU for the layout command + next frame: %d ms%n", (cpu(fxThread()) - applyCpu0) / 1_000_000);
+        fx(() -> w[0].canvas().fit());
+        FxHarness.settle();
+        shot(w[0], "layout-fit");
         // 100 %, top-left of the laid-out plant (where its devices are)
         fx(() -> {
             w[0].canvas().viewportProperty().set(io.nestedge.app.editor.Viewport.DEFAULT);

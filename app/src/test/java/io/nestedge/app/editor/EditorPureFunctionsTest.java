@@ -120,4 +120,33 @@ class EditorPureFunctionsTest {
                     assertThat(parent.position().y()).isLessThan(d.position().y()));
         }
     }
+
+    @Test
+    void autoLayoutPutsTreesSideBySideWithoutOverlapsAndOneRowPerDepthInALane() {
+        // 3 top-layer trees; edge devices in L2 with leaves in L2 below them, plus a device without a parent
+        Plant generated = SamplePlants.generate(600, 300);
+        Device orphan = Device.builder("orphan", io.nestedge.model.DeviceKind.LEAF).hostname("orphan.gen.plant.local")
+                .layerId("L2").position(new Position(0, 0)).build();
+        Plant p = generated.withDevice(orphan);
+        Map<String, Position> pos = AutoLayout.compute(p, () -> false);
+        java.util.List<Position> all = new java.util.ArrayList<>(pos.values());
+        all.sort(java.util.Comparator.comparingDouble(Position::x));
+        for (int i = 0; i < all.size(); i++) {
+            for (int j = i + 1; j < all.size() && all.get(j).x() < all.get(i).x() + NodeMetrics.WIDTH; j++) {
+                assertThat(Math.abs(all.get(j).y() - all.get(i).y())).as("%s and %s overlap", all.get(i), all.get(j))
+                        .isGreaterThanOrEqualTo(NodeMetrics.HEIGHT);
+            }
+        }
+        assertThat(pos.get("top-0").x()).isLessThan(pos.get("top-1").x());
+        assertThat(pos.get("top-1").x()).isLessThan(pos.get("top-2").x());
+        // one row per depth: the top layer, its children, the edge devices, their leaves
+        assertThat(p.devices().stream().filter(d -> d.layerId().equals("L4")).map(d -> pos.get(d.id()).y()).distinct()).hasSize(1);
+        assertThat(p.devices().stream().filter(d -> d.layerId().equals("L3")).map(d -> pos.get(d.id()).y()).distinct()).hasSize(1);
+        assertThat(p.devices().stream().filter(d -> d.layerId().equals("L2")).map(d -> pos.get(d.id()).y()).distinct()).hasSize(2);
+        Plant laid = Commands.layout(pos).apply(p);
+        LaneGeometry g = LaneGeometry.of(laid);
+        for (Device d : laid.devices()) {
+            assertThat(g.position(d.id()).orElseThrow()).as("stored position is drawn unchanged").isEqualTo(d.position());
+        }
+    }
 }

@@ -15,7 +15,7 @@ import java.util.Map;
  * shutdown hook that tears the bed down if the test run dies before {@link #down()}.
  */
 public final class Testbed implements AutoCloseable {
-    private static final Duration UP_TIMEOUT = Duration.ofMinutes(2);
+    private static final Duration UP_TIMEOUT = Duration.ofMinutes(10);
     private static final Duration DOWN_TIMEOUT = Duration.ofMinutes(1);
 
     private final Path script;
@@ -194,7 +194,7 @@ public final class Testbed implements AutoCloseable {
 
     private void script(String command, String deviceId) throws IOException {
         ProcessResult r = Processes.run(List.of(script.toString(), command, stateDir.toString(), deviceId), null,
-                Duration.ofSeconds(60), Map.of());
+                Duration.ofMinutes(3), Map.of());
         if (!r.ok()) {
             throw new IllegalStateException("testbed.sh " + command + " " + deviceId + " failed: " + r.describe());
         }

@@ -255,6 +255,47 @@ class SshServiceTest {
     }
 
     @Test
+    void rootShellRunsEveryCommandAfterOneSudoWithItsOwnOutputAndExitStatus() throws Exception {
+        TestSshServer s = server();
+        s.sudoPassword = "S3cr3t-sudo 'pw'";
+        SshService svc = service(HostKeyPolicy.builder(knownHosts()).pin(s.address(), s.fingerprint()).build());
+        char[] pw = "S3cr3t-sudo 'pw'".toCharArray();
+        try (RemoteShell sh = svc.connect(Route.direct(pw(s)))) {
+            ExecResult a = sh.execAsRoot(ShellQuote.command("sh", "-c", "printf '%s' \"$0\"; printf 'e1\\n' >&2; exit 3",
+                    "no newline, 'quotes' and $HOME"), pw, T);
+            assertThat(a.exitCode()).isEqualTo(3);
+            assertThat(a.out()).isEqualTo("no newline, 'quotes' and $HOME");
+            assertThat(a.err()).isEqualTo("e1\n");
+            // stdin is empty (the shell's own stdin carries the commands), the working directory is the command's
+            ExecResult b = sh.execAsRoot("cd /tmp && cat; pwd; echo ready; echo x >&2", pw, T);
+            assertThat(b.exitCode()).isZero();
+            assertThat(b.out()).isEqualTo("/tmp\nready\n");
+            assertThat(b.err()).isEqualTo("x\n");
+            // a command's state does not leak into the next one (each is its own sh -c)
+            sh.execAsRoot("cd / && export LEAK=1 && exit 0", pw, T);
+            assertThat(sh.execAsRoot("echo \"[$LEAK]\"", pw, T).out()).isEqualTo("[]\n");
+            assertThat(sh.execAsRoot("echo 'two\nlines'", pw, T).out()).isEqualTo("two\nlines\n");
+        }
+        assertThat(s.commandLines).as("one channel and one sudo for all commands").hasSize(1);
+        assertThat(s.commandLines.get(0)).startsWith("sudo -S -k -p '' sh -c ").doesNotContain("S3cr3t");
+    }
+
+    @Test
+    void rootShellReportsAWrongSudoPasswordAndAfterATimeoutStartsAgain() throws Exception {
+        TestSshServer s = server();
+        SshService svc = service(HostKeyPolicy.builder(knownHosts()).pin(s.address(), s.fingerprint()).build());
+        try (RemoteShell sh = svc.connect(Route.direct(pw(s)))) {
+            assertThatThrownBy(() -> sh.execAsRoot("true", "not-it".toCharArray(), T))
+                    .isInstanceOfSatisfying(SudoException.class, e -> assertThat(e.reason()).isEqualTo(SudoException.Reason.WRONG_PASSWORD));
+            char[] pw = s.sudoPassword.toCharArray();
+            assertThatThrownBy(() -> sh.execAsRoot("sleep 30", pw, Duration.ofMillis(500)))
+                    .isInstanceOf(RemoteTimeoutException.class).hasMessageContaining("sleep 30");
+            assertThat(sh.execAsRoot("echo again", pw, T).out()).isEqualTo("again\n");
+        }
+        assertThat(s.commandLines).hasSize(3).allSatisfy(l -> assertThat(l).startsWith("sudo -S -k -p '' sh -c "));
+    }
+
+    @Test
     void twoHopJumpChainThroughGatewaysThatOnlyForwardToTheNextLayer() throws Exception {
         TestSshServer target = server();
         TestSshServer gw2 = keep(TestSshServer.gateway(tmp, a -> a.getPort() == target.port()));

@@ -53,7 +53,7 @@ readonly DAEMON_PID=$DAEMON_DIR/daemon.pid
 # Small, C1-only JVMs (100 of them must fit): about 70 MiB resident each once warmed up.
 readonly DAEMON_JAVA_OPTS_DEFAULT='-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -Xss256k -Xms8m -Xmx48m -XX:MaxNewSize=8m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -XX:MaxMetaspaceSize=64m -XX:ReservedCodeCacheSize=16m -XX:-UsePerfData'
 readonly CLIENT=/usr/local/bin/nestedge-emulator-client
-readonly PYTHON=/usr/bin/python3
+readonly PERL=/usr/bin/perl   # perl-base is Essential on Debian: the client needs nothing else
 readonly SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 readonly MAX_DEVICES=250
 
@@ -86,7 +86,7 @@ veth_parent() { echo "nebed$1-$2-p"; }        # end in the parent (or host)
 veth_child() { echo "nebed$1-$2-c"; }         # end in the device
 addr() { echo "10.$(( 77 + $2 / 64 )).$1.$(( 4 * ($2 % 64) + $3 ))"; } # instance, link, 1=parent end / 2=device end
 subnets() { local b; for b in 77 78 79 80; do echo "10.$b.$1.0/24"; done; }   # every /24 instance $1 may own
-daemons_enabled() { [ -n "${NESTEDGE_CP:-}" ] && [ "${NESTEDGE_EMULATOR_DAEMON:-on}" != off ] && [ -x "$PYTHON" ]; }
+daemons_enabled() { [ -n "${NESTEDGE_CP:-}" ] && [ "${NESTEDGE_EMULATOR_DAEMON:-on}" != off ] && [ -x "$PERL" ]; }
 
 # ---------------------------------------------------------------------------------------- down
 down_instance() {
@@ -319,15 +319,15 @@ EOF
   # iotedge / docker / systemctl: thin launchers of the emulator (docs/testbed.md, "Emulator contract"):
   # the device view's emulator daemon when it listens (a few ms), else one JVM for this call.
   local tool
-  install -m 0755 "$SCRIPT_DIR/emulator-client.py" "$d/root$CLIENT"
+  install -m 0755 "$SCRIPT_DIR/emulator-client.pl" "$d/root$CLIENT"
   for tool in "${EMULATED_TOOLS[@]}"; do
     {
       echo '#!/bin/sh'
       echo "# NestEdge test bed launcher: '$tool' on device $id runs the IoT Edge emulator."
       if [ -n "${NESTEDGE_CP:-}" ]; then
         echo "# Fast path: the emulator daemon of this device view; the client falls back to the JVM line below."
-        printf 'if [ -z "${NESTEDGE_EMULATOR_NO_DAEMON:-}" ] && [ -S %s ] && [ -x %s ]; then\n' "$DAEMON_SOCKET" "$PYTHON"
-        printf '  exec %s -I -S %s %s %s %s "$@"\nfi\n' "$PYTHON" "$CLIENT" "$DAEMON_SOCKET" "/usr/local/bin/$tool" "$tool"
+        printf 'if [ -z "${NESTEDGE_EMULATOR_NO_DAEMON:-}" ] && [ -S %s ] && [ -x %s ]; then\n' "$DAEMON_SOCKET" "$PERL"
+        printf '  exec %s %s %s %s %s "$@"\nfi\n' "$PERL" "$CLIENT" "$DAEMON_SOCKET" "/usr/local/bin/$tool" "$tool"
         printf 'exec java ${NESTEDGE_EMULATOR_JAVA_OPTS:-%s} -cp %q %s --root / --machine-hostname %q --hosts-file /etc/hosts %s "$@"\n' \
           "$EMULATOR_JAVA_OPTS" "$NESTEDGE_CP" "$EMULATOR_MAIN" "$short" "$tool"
       else
@@ -370,7 +370,7 @@ EOF
 daemon_line() {
   local short=$1 kind=$2 warm=""
   if ! daemons_enabled; then
-    echo "# emulator daemon off (no NESTEDGE_CP, no $PYTHON, or NESTEDGE_EMULATOR_DAEMON=off)"
+    echo "# emulator daemon off (no NESTEDGE_CP, no $PERL, or NESTEDGE_EMULATOR_DAEMON=off)"
     return
   fi
   [ "$kind" = IOT_EDGE ] || warm=" --no-warm-up"

@@ -321,6 +321,30 @@ class SshServiceTest {
     }
 
     @Test
+    void devicesBehindTheSameJumpHostShareOneSessionToItWhileAnyIsOpen() throws Exception {
+        TestSshServer a = server();
+        TestSshServer b = server();
+        TestSshServer gw = keep(TestSshServer.gateway(tmp, x -> x.getPort() == a.port() || x.getPort() == b.port()));
+        gw.passwords.put("tech", "login-pw");
+        SshService svc = service(HostKeyPolicy.builder(knownHosts()).pin(gw.address(), gw.fingerprint())
+                .pin(a.address(), a.fingerprint()).pin(b.address(), b.fingerprint()).build());
+        try (RemoteShell sa = svc.connect(Route.via(List.of(pw(gw)), pw(a)));
+                RemoteShell sb = svc.connect(Route.via(List.of(pw(gw)), pw(b)))) {
+            assertThat(sa.exec("echo a", T).out()).isEqualTo("a\n");
+            assertThat(sb.exec("echo b", T).out()).isEqualTo("b\n");
+            sa.close();
+            assertThat(sb.exec("echo b-still", T).out()).as("the shared jump session outlives one of its users")
+                    .isEqualTo("b-still\n");
+        }
+        assertThat(gw.authAttempts).as("one login on the jump host for both devices").hasSize(1);
+        assertThat(gw.forwardRequests).extracting(x -> x.getPort()).containsExactly(a.port(), b.port());
+        try (RemoteShell again = svc.connect(Route.via(List.of(pw(gw)), pw(a)))) {
+            assertThat(again.exec("echo again", T).out()).isEqualTo("again\n");
+        }
+        assertThat(gw.authAttempts).as("closed with its last user, opened anew").hasSize(2);
+    }
+
+    @Test
     void jumpHostKeysAreVerifiedByTheSamePolicy() throws Exception {
         TestSshServer target = server();
         TestSshServer gw = keep(TestSshServer.gateway(tmp, a -> a.getPort() == target.port()));

@@ -12,7 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The wire format between a test-bed launcher's client ({@code emulator-client.py}) and the device's
+ * The wire format between a test-bed launcher's client ({@code emulator-client.pl}) and the device's
  * emulator daemon, over a Unix stream socket; all integers are unsigned 32-bit big-endian.
  * <pre>
  * request  = "NEE1" argc (len bytes){argc}       argv as UTF-8, argv[0] = iotedge | docker | systemctl

@@ -139,7 +139,12 @@ public final class EmulatorDaemon implements AutoCloseable {
         Files.createDirectories(dir);
         FileChannel lockFile = FileChannel.open(dir.resolve(socket.getFileName() + ".lock"), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE);
-        FileLock lock = lockFile.tryLock();
+        FileLock lock;
+        try {
+            lock = lockFile.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException sameJvm) {
+            lock = null;
+        }
         if (lock == null) {
             lockFile.close();
             throw new AlreadyRunningException(socket);

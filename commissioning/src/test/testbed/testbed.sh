@@ -13,7 +13,8 @@
 # Environment: NESTEDGE_CP = Java classpath holding io.nestedge.commissioning.virtualplant.EmulatorMain
 # (baked into the devices' `iotedge`, `docker` and `systemctl` launchers and their emulator daemons).
 # NESTEDGE_EMULATOR_DAEMON=off: no emulator daemons (every emulated command starts a JVM).
-# NESTEDGE_EMULATOR_DAEMON_JAVA_OPTS: JVM options of the daemons. See docs/testbed.md.
+# NESTEDGE_EMULATOR_DAEMON_JAVA_OPTS: JVM options of the daemons. NESTEDGE_EMULATOR_DAEMON_WARMUP=on:
+# IoT Edge devices' daemons warm up before they listen (benchmarks). See docs/testbed.md.
 #
 # Network: instance N (1..250, allocated under /run/nestedge-testbed/locks) owns 10.77.N.0/24 and,
 # for devices 64 and up, 10.78.N.0/24 .. 10.80.N.0/24 (64 links each). Device i (topological order)
@@ -366,14 +367,16 @@ EOF
 
 # The line of daemon.sh that starts the device view's emulator daemon in the background (its own
 # session, no inherited descriptors but a log), or a comment when daemons are off.
-# Only IoT Edge devices run iotedge/docker during commissioning: the others' daemons skip the warm-up.
+# Warm-up (NESTEDGE_EMULATOR_DAEMON_WARMUP=on, for benchmarks) moves ~3 s of JVM class loading and
+# compilation per daemon from the first commands to bring-up; only IoT Edge devices run
+# iotedge/docker during commissioning, so only their daemons warm up.
 daemon_line() {
   local short=$1 kind=$2 warm=""
   if ! daemons_enabled; then
     echo "# emulator daemon off (no NESTEDGE_CP, no $PERL, or NESTEDGE_EMULATOR_DAEMON=off)"
     return
   fi
-  [ "$kind" = IOT_EDGE ] || warm=" --no-warm-up"
+  [ "$kind" = IOT_EDGE ] && [ "${NESTEDGE_EMULATOR_DAEMON_WARMUP:-off}" = on ] || warm=" --no-warm-up"
   printf 'MALLOC_ARENA_MAX=2 setsid java %s -cp %q %s --root / --machine-hostname %q --hosts-file /etc/hosts --socket %s --pid-file %s%s </dev/null >>/var/log/nestedge-emulator/daemon.log 2>&1 &' \
     "${NESTEDGE_EMULATOR_DAEMON_JAVA_OPTS:-$DAEMON_JAVA_OPTS_DEFAULT}" "$NESTEDGE_CP" "$DAEMON_MAIN" "$short" \
     "$DAEMON_SOCKET" "$DAEMON_PID" "$warm"
@@ -513,7 +516,10 @@ EOF
 }
 
 write_sheet() {
-  local n=$1 i id d fp children json='[]' p
+  local n=$1 i id d fp children p devs="$STATE/.sheet-devices.jsonl"
+  # One object per device in a file, slurped at the end: a big bed's sheet exceeds what one
+  # command-line argument may hold (128 KiB).
+  : >"$devs"
   for i in "${!IDS[@]}"; do
     id=${IDS[$i]}; d=$(device_dir "$id")
     fp=$(ssh-keygen -l -E sha256 -f "$d/ssh_host_ed25519_key.pub" | awk '{print $2}')
@@ -525,7 +531,7 @@ write_sheet() {
       addrs=$(jq --arg a "$(addr "$n" "$p" 1)" --arg peer "$(addr "$n" "$p" 2)" --arg to "${IDS[$p]}" \
         '. + [{address: $a, prefixLength: 30, link: "downlink", peer: $peer, peerDevice: $to}]' <<<"$addrs")
     done
-    json=$(jq --arg id "$id" --arg host "${HOSTS[$i]}" --arg kind "${KINDS[$i]}" \
+    jq -n -c --arg id "$id" --arg host "${HOSTS[$i]}" --arg kind "${KINDS[$i]}" \
       --arg parent "${PARENTS[$i]}" --arg ns "$(ns_name "$n" "$i")" --arg short "${HOSTS[$i]%%.*}" \
       --argjson addrs "$addrs" --arg sshAddr "$(addr "$n" "$i" 2)" --argjson port "${PORTS[$i]}" \
       --arg user "${USERS[$i]}" --arg key "$STATE/admin_ed25519" --arg fp "$fp" \
@@ -533,19 +539,20 @@ write_sheet() {
       --argjson pid "$(cat "$d/sshd.pid")" --arg reach "${REACHES[$i]}" \
       --arg dpid "$(daemon_pid_of "$(cat "$d/sshd.pid")")" \
       --arg bin "$d/root/usr/local/bin" --arg root "$d/root" \
-      '. + [{id: $id, hostname: $host, machineHostname: $short, kind: $kind, parentId: $parent,
+      '{id: $id, hostname: $host, machineHostname: $short, kind: $kind, parentId: $parent,
              reach: $reach, namespace: $ns, addresses: $addrs, sshAddress: $sshAddr, sshPort: $port,
              user: $user, keyPath: $key, hostKeyAlgorithm: "ssh-ed25519", hostKeyFingerprint: $fp,
              hostKeyPath: $hostKey, sudoPasswordFile: $pw, sshdPid: $pid,
              emulatorDaemonPid: (if $dpid == "" then null else ($dpid | tonumber) end),
-             launcherDir: $bin, privateRoot: $root}]' <<<"$json")
+             launcherDir: $bin, privateRoot: $root}' >>"$devs"
   done
-  jq -n --argjson n "$n" --arg state "$STATE" --argjson devices "$json" \
+  jq -n --argjson n "$n" --arg state "$STATE" --slurpfile devices "$devs" \
     --arg cp "${NESTEDGE_CP:-}" --arg main "$EMULATOR_MAIN" \
     '{schemaVersion: 1, instance: $n, subnet: "10.77.\($n).0/24", stateDir: $state,
       knownHosts: "\($state)/known_hosts", sshConfig: "\($state)/ssh_config",
       adminKey: "\($state)/admin_ed25519", emulator: {mainClass: $main, classpath: $cp},
       devices: $devices}' >"$STATE/sheet.json.tmp"
+  rm -f "$devs"
   mv "$STATE/sheet.json.tmp" "$STATE/sheet.json"
 }
 
@@ -567,14 +574,17 @@ cmd_up() {
   # Any failure from here on tears down what was built.
   trap 'rc=$?; [ $rc -ne 0 ] && { log "bring-up failed; tearing down"; down_instance '"$n"'; }; exit $rc' EXIT
   ssh-keygen -q -t ed25519 -N '' -C "nestedge-testbed-admin" -f "$STATE/admin_ed25519"
-  ip route add unreachable "10.77.$n.0/24"
+  for i in $(seq 0 $(( (${#IDS[@]} - 1) / 64 ))); do ip route add unreachable "10.$(( 77 + i )).$n.0/24"; done
   mkdir -p "$STATE/devices"
+  local t0=$SECONDS
   for i in "${!IDS[@]}"; do write_device "$n" "$i"; done
   for i in "${!IDS[@]}"; do link_device "$n" "$i"; done
   for i in "${!IDS[@]}"; do start_sshd "$n" "$i"; done
   wait_sshd
+  log "devices, links and sshd ready after $(( SECONDS - t0 )) s"
   start_daemons
   wait_daemons
+  daemons_enabled && log "emulator daemons listening after $(( SECONDS - t0 )) s"
   write_client_files "$n"
   write_sheet "$n"
   trap - EXIT

@@ -7,26 +7,40 @@ import java.time.Duration;
 import java.util.Locale;
 
 /**
- * Profiling aid for the benchmark: CPU time spent on the bed's devices and by this JVM. The
- * devices' sshd listeners (and so every session, sudo, shell and tool they start) and their emulator
- * daemons are moved into two cgroups (v1 {@code cpuacct}, else v2) whose CPU counters are read; a
- * process that outlives its session stays counted. Without cgroups the sshd listeners' children
- * times from /proc are used (missing processes orphaned before they were waited for). Clean up with
- * {@link #close()} once the bed is down.
+ * Profiling aid for the benchmark: CPU time spent on the bed's devices, by their emulator daemons
+ * and by the controller (this JVM with everything it starts: the SSH engine's threads, or
+ * ansible-playbook with its forks, ssh clients and ControlPersist masters). The devices' sshd
+ * listeners (and so every session, sudo, shell and tool they start), the daemons and this JVM are
+ * moved into three cgroups (v1 {@code cpuacct}, else v2) whose CPU counters are read; a process that
+ * outlives its parent stays counted. Without cgroups, /proc times are used (missing processes
+ * orphaned before they were waited for). Call {@link #close()} once the bed is down: it moves this
+ * JVM back and removes the cgroups.
  */
 final class BedCpu implements AutoCloseable {
     private final Path devices;
     private final Path daemons;
+    private final Path controller;
     private final TestbedSheet sheet;
 
-    private BedCpu(TestbedSheet sheet, Path devices, Path daemons) {
+    private BedCpu(TestbedSheet sheet, Path devices, Path daemons, Path controller) {
         this.sheet = sheet;
         this.devices = devices;
         this.daemons = daemons;
+        this.controller = controller;
     }
 
-    /** A CPU reading. @param deviceMs devices' tools, ms @param daemonMs emulator daemons, ms @param engineMs this JVM, ms */
+    /**
+     * A CPU reading.
+     *
+     * @param deviceMs devices' tools, ms
+     * @param daemonMs emulator daemons, ms
+     * @param engineMs the controller: this JVM and its descendants, ms
+     */
     record Reading(long deviceMs, long daemonMs, long engineMs, String method) {
+        long all() {
+            return deviceMs + daemonMs + engineMs;
+        }
+
         Reading minus(Reading before) {
             return new Reading(deviceMs - before.deviceMs, daemonMs - before.daemonMs, engineMs - before.engineMs, method);
         }
@@ -36,7 +50,7 @@ final class BedCpu implements AutoCloseable {
             int cores = Runtime.getRuntime().availableProcessors();
             long all = deviceMs + daemonMs + engineMs;
             return String.format(Locale.ROOT, "CPU (%s): devices %d ms (%d ms per device: sshd, sudo, shells, tools),"
-                    + " emulator daemons %d ms (%d per device), engine JVM %d ms; in all %d ms on %d cores = a floor of"
+                    + " emulator daemons %d ms (%d per device), controller %d ms; in all %d ms on %d cores = a floor of"
                     + " %d ms wall for this run (took %d ms)", method, deviceMs, deviceMs / devices, daemonMs,
                     daemonMs / devices, engineMs, all, cores, all / cores, wall.toMillis());
         }
@@ -54,18 +68,20 @@ final class BedCpu implements AutoCloseable {
             try {
                 Path dev = Files.createDirectories(root.resolve(name + "-devices"));
                 Path dae = Files.createDirectories(root.resolve(name + "-daemons"));
+                Path ctl = Files.createDirectories(root.resolve(name + "-controller"));
                 for (TestbedSheet.Device d : sheet.devices()) {
                     Files.writeString(dev.resolve("cgroup.procs"), Long.toString(d.sshdPid()));
                     if (d.emulatorDaemonPid() != null) {
                         Files.writeString(dae.resolve("cgroup.procs"), d.emulatorDaemonPid().toString());
                     }
                 }
-                return new BedCpu(sheet, dev, dae);
+                Files.writeString(ctl.resolve("cgroup.procs"), Long.toString(ProcessHandle.current().pid()));
+                return new BedCpu(sheet, dev, dae, ctl);
             } catch (IOException | RuntimeException e) {
                 // try the next hierarchy
             }
         }
-        return new BedCpu(sheet, null, null);
+        return new BedCpu(sheet, null, null, null);
     }
 
     /** Reads the current totals. */
@@ -77,7 +93,7 @@ final class BedCpu implements AutoCloseable {
         }
         long engine = ProcessHandle.current().info().totalCpuDuration().map(Duration::toMillis).orElse(0L);
         if (devices != null) {
-            return new Reading(cgroupMs(devices), cgroupMs(daemons), engine, "cgroup");
+            return new Reading(cgroupMs(devices), cgroupMs(daemons), cgroupMs(controller), "cgroup");
         }
         long dev = 0;
         long daemon = 0;
@@ -117,10 +133,17 @@ final class BedCpu implements AutoCloseable {
         }
     }
 
-    /** Removes the cgroups (once the bed is down and they are empty). */
+    /** Moves this JVM back to the root cgroup and removes the cgroups (once the bed is down). */
     @Override
     public void close() {
-        for (Path g : new Path[] {devices, daemons}) {
+        if (controller != null) {
+            try {
+                Files.writeString(controller.getParent().resolve("cgroup.procs"), Long.toString(ProcessHandle.current().pid()));
+            } catch (IOException e) {
+                // stays in its cgroup until it exits
+            }
+        }
+        for (Path g : new Path[] {devices, daemons, controller}) {
             if (g != null) {
                 try {
                     Files.deleteIfExists(g);

@@ -27,6 +27,8 @@ public final class CommissioningBenchmark {
     private static final int PROJECTED = 100;
     private static final Duration PROJECTED_GOAL = Duration.ofSeconds(60);
     private static final double RATIO_GOAL = 10;
+    /** Both beds' emulator daemons warm up before the runs (docs/testbed.md, "Emulator contract"). */
+    private static final java.util.Map<String, String> WARM = java.util.Map.of("NESTEDGE_EMULATOR_DAEMON_WARMUP", "on");
 
     private CommissioningBenchmark() {
     }
@@ -52,10 +54,11 @@ public final class CommissioningBenchmark {
         String cp = Testbed.emulatorClasspath();
 
         Duration engine;
+        BedCpu.Reading engineCpu;
         BedCpu cpuTracker = null;
-        try (Testbed bed = Testbed.up(SampleBed.SCRIPT, plantFile, work.resolve("bed"), cp);
+        try (Testbed bed = Testbed.up(SampleBed.SCRIPT, plantFile, work.resolve("bed"), cp, WARM);
                 BedCommissioning c = BedCommissioning.connect(bed)) {
-            System.out.printf("bed of %d devices up in %d ms%n", n, bed.bringUpTime().toMillis());
+            System.out.printf("bed of %d devices up in %d ms%n%s", n, bed.bringUpTime().toMillis(), bed.bringUpLog());
             System.out.println(daemonMemory(bed.sheet()));
             StepTimes times = new StepTimes();
             cpuTracker = BedCpu.track(bed.sheet());
@@ -67,6 +70,7 @@ public final class CommissioningBenchmark {
                     () -> null), times);
             engine = Duration.ofNanos(System.nanoTime() - t0);
             BedCpu.Reading cpu = cpuTracker.read().minus(cpuBefore);
+            engineCpu = cpu;
             if (!r.allSucceeded()) {
                 throw new IllegalStateException("the engine's run failed:\n" + BedCommissioning.explain(r));
             }
@@ -76,9 +80,10 @@ public final class CommissioningBenchmark {
             System.out.println(cpu.describe(engine, n));
             System.out.println(deviceProcesses(bed.sheet()));
             System.out.println(daemonMemory(bed.sheet()));
-        }
-        if (cpuTracker != null) {
-            cpuTracker.close();
+        } finally {
+            if (cpuTracker != null) {
+                cpuTracker.close();   // after the bed is down (try-with-resources closed it)
+            }
         }
         long projected = engine.toMillis() * PROJECTED / n;
         if (engineOnly) {
@@ -91,17 +96,30 @@ public final class CommissioningBenchmark {
         }
 
         ProcessResult ansible;
-        try (Testbed bed = Testbed.up(SampleBed.SCRIPT, plantFile, work.resolve("bed"), cp)) {
+        BedCpu.Reading ansibleCpu;
+        BedCpu ansibleTracker = null;
+        try (Testbed bed = Testbed.up(SampleBed.SCRIPT, plantFile, work.resolve("bed"), cp, WARM)) {
             Path dir = Files.createTempDirectory(work, "ansible-");
             AnsibleOnBed.export(plant, bundles, bed.sheet(), dir.resolve("ansible"));
+            ansibleTracker = BedCpu.track(bed.sheet());
+            BedCpu.Reading before = ansibleTracker.read();
             ansible = AnsibleOnBed.run(dir.resolve("ansible"), bed, Files.createDirectories(dir.resolve("run")),
                     Duration.ofMinutes(30));
+            ansibleCpu = ansibleTracker.read().minus(before);
             if (!ansible.ok()) {
                 throw new IllegalStateException("ansible-playbook failed: " + ansible.describe());
+            }
+            System.out.printf("Ansible playbook: %d devices commissioned in %d ms%n", n, ansible.elapsed().toMillis());
+            System.out.print(EmulatorLog.summary(bed.sheet()));
+            System.out.println(ansibleCpu.describe(ansible.elapsed(), n));
+        } finally {
+            if (ansibleTracker != null) {
+                ansibleTracker.close();
             }
         }
 
         double ratio = ansible.elapsed().toMillis() / (double) engine.toMillis();
+        double cpuRatio = ansibleCpu.all() / (double) Math.max(1, engineCpu.all());
         System.out.printf("devices: %d (generated plant, all IoT Edge), engine parallelism %d, Ansible forks 8%n", n, parallel);
         System.out.printf("SSH engine (CommissioningService): %d ms (%d ms per device)%n", engine.toMillis(),
                 engine.toMillis() / n);
@@ -109,6 +127,8 @@ public final class CommissioningBenchmark {
                 ansible.elapsed().toMillis() / n);
         System.out.printf("ratio Ansible / engine: %.2fx (goal >= %.0fx) -> %s%n", ratio, RATIO_GOAL,
                 ratio >= RATIO_GOAL ? "met" : "NOT met");
+        System.out.printf("CPU ratio Ansible / engine (controller + devices + emulator daemons): %.2fx (%d ms / %d ms;"
+                + " independent of other load on the machine)%n", cpuRatio, ansibleCpu.all(), engineCpu.all());
         System.out.printf("projection for %d devices (linear): %d ms (goal <= %d ms) -> %s%n", PROJECTED, projected,
                 PROJECTED_GOAL.toMillis(), projected <= PROJECTED_GOAL.toMillis() ? "met" : "NOT met");
     }

@@ -22,10 +22,13 @@ public final class Testbed implements AutoCloseable {
     private final Path stateDir;
     private volatile TestbedSheet sheet;
     private final Duration bringUpTime;
+    private final String bringUpLog;
     private final Thread shutdownHook;
     private boolean down;
 
-    private Testbed(Path script, Path stateDir, TestbedSheet sheet, Duration bringUpTime, Thread shutdownHook) {
+    private Testbed(Path script, Path stateDir, TestbedSheet sheet, Duration bringUpTime, String bringUpLog,
+            Thread shutdownHook) {
+        this.bringUpLog = bringUpLog;
         this.script = script;
         this.stateDir = stateDir;
         this.sheet = sheet;
@@ -46,17 +49,30 @@ public final class Testbed implements AutoCloseable {
      * @throws IllegalStateException if bring-up fails (message carries the script's stderr)
      */
     public static Testbed up(Path script, Path plant, Path stateDir, String emulatorClasspath) throws IOException {
+        return up(script, plant, stateDir, emulatorClasspath, Map.of());
+    }
+
+    /**
+     * {@link #up(Path, Path, Path, String)} with more environment for {@code testbed.sh up}, e.g.
+     * {@code NESTEDGE_EMULATOR_DAEMON_WARMUP=on} (benchmarks) or {@code NESTEDGE_EMULATOR_DAEMON=off}.
+     *
+     * @param env extra environment variables
+     */
+    public static Testbed up(Path script, Path plant, Path stateDir, String emulatorClasspath, Map<String, String> env)
+            throws IOException {
         Path state = stateDir.toAbsolutePath();
         Thread hook = new Thread(() -> downQuietly(script, state), "testbed-down-" + state.getFileName());
         Runtime.getRuntime().addShutdownHook(hook);
+        Map<String, String> all = new java.util.HashMap<>(env);
+        all.put("NESTEDGE_CP", emulatorClasspath);
         ProcessResult r = Processes.run(List.of(script.toString(), "up", plant.toString(), state.toString()), null,
-                UP_TIMEOUT, Map.of("NESTEDGE_CP", emulatorClasspath));
+                UP_TIMEOUT, all);
         if (!r.ok()) {
             downQuietly(script, state);
             removeHook(hook);
             throw new IllegalStateException("testbed.sh up failed: " + r.describe());
         }
-        return new Testbed(script, state, TestbedSheet.read(state.resolve("sheet.json")), r.elapsed(), hook);
+        return new Testbed(script, state, TestbedSheet.read(state.resolve("sheet.json")), r.elapsed(), r.stderr(), hook);
     }
 
     /**
@@ -128,6 +144,11 @@ public final class Testbed implements AutoCloseable {
     /** @return how long {@code testbed.sh up} took */
     public Duration bringUpTime() {
         return bringUpTime;
+    }
+
+    /** @return what {@code testbed.sh up} reported on stderr (instance, phase times, warnings) */
+    public String bringUpLog() {
+        return bringUpLog;
     }
 
     /**

@@ -98,21 +98,32 @@ down_instance() {
   # SIGTERM to all at once (the daemons stop their edgeHub and remove their sockets), up to 5 s,
   # then SIGKILL; the namespaces are deleted only once they hold no process.
   bed_pids() { local s; for s in "${nss[@]+"${nss[@]}"}"; do ip netns pids "$s" 2>/dev/null || true; done; }
+  # A dying process leaves its network namespace before it is done exiting: wait for the processes
+  # themselves (gone, or a zombie waiting for init), not only for empty namespaces.
+  alive() {
+    local p
+    for p in $seen; do
+      if [ -e "/proc/$p" ] && [ "$(awk '{print $3}' "/proc/$p/stat" 2>/dev/null)" != Z ]; then echo "$p"; fi
+    done
+  }
+  local seen
   pids=$(bed_pids)
+  seen=$pids
   if [ -n "$pids" ]; then
     kill -TERM $pids 2>/dev/null || true
     for i in $(seq 1 50); do
       pids=$(bed_pids)
-      [ -z "$pids" ] && break
+      seen="$seen $pids"
+      [ -z "$pids" ] && [ -z "$(alive)" ] && break
       sleep 0.1
     done
     for i in $(seq 1 20); do
-      [ -z "$pids" ] && break
+      pids="$(bed_pids) $(alive)"
+      [ -z "${pids// /}" ] && break
       kill -KILL $pids 2>/dev/null || true
       sleep 0.1
-      pids=$(bed_pids)
     done
-    [ -z "$pids" ] || log "warning: processes left in instance $n's namespaces: $pids"
+    [ -z "${pids// /}" ] || log "warning: processes left in instance $n's namespaces: $pids"
   fi
   for ns in "${nss[@]+"${nss[@]}"}"; do
     ip netns del "$ns" 2>/dev/null || true

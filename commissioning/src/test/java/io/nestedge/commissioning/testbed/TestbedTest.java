@@ -56,10 +56,20 @@ class TestbedTest {
         if (bed != null) {
             List<Long> daemons = sheet.devices().stream().map(TestbedSheet.Device::emulatorDaemonPid).toList();
             Duration t = bed.down();
-            assertThat(daemons).as("no emulator daemon outlives down").allSatisfy(pid -> assertThat(ProcessHandle.of(pid)).isEmpty());
+            assertThat(daemons).as("no emulator daemon outlives down").allSatisfy(pid -> assertThat(exited(pid)).isTrue());
             System.out.printf("testbed: teardown took %d ms; bring-up + teardown %d ms (goal < 30000 ms)%n",
                     t.toMillis(), bed.bringUpTime().plus(t).toMillis());
             assertThat(STATE).doesNotExist();
+        }
+    }
+
+    /** Gone, or a zombie waiting for init to reap it. */
+    private static boolean exited(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            return stat.substring(stat.lastIndexOf(')') + 2).startsWith("Z");
+        } catch (IOException gone) {
+            return true;
         }
     }
 

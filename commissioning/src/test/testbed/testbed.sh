@@ -8,6 +8,7 @@
 #   testbed.sh exec STATE_DIR DEVICE_ID -- CMD...   run CMD as root in the device's view
 #   testbed.sh kill-sshd STATE_DIR DEVICE_ID   SIGKILL the device's sshd and its sessions (fault tests)
 #   testbed.sh start-sshd STATE_DIR DEVICE_ID  start it again (same host key and config); updates the sheet
+#   testbed.sh plant STATE_DIR PLANT.json OUT.json  the plant with each device's ssh address/port/user/reach on this bed
 #
 # Needs root, iproute2, util-linux (unshare, nsenter), openssh-server/-client, sudo, openssl, jq.
 # Environment: NESTEDGE_CP = Java classpath holding io.nestedge.commissioning.virtualplant.EmulatorMain
@@ -666,8 +667,27 @@ cmd_start_sshd() {
   mv "$state/sheet.json.tmp" "$state/sheet.json"
 }
 
+# The plant file a technician would write for this bed: every device's ssh.address/port/user as its
+# parent (or, for the top layer, the host) dials it (the sheet's sshAddress), reach VIA_PARENT below the
+# top layer (the host has no route to lower layers). Everything else is the plant's own. No secrets.
+cmd_plant() {
+  local state=$1 plant=$2 out=$3 missing
+  [ -f "$state/sheet.json" ] || die "$state: no running test bed (no sheet.json)"
+  [ -r "$plant" ] || die "cannot read plant file $plant"
+  missing=$(jq -r --slurpfile s "$state/sheet.json" '[.devices[].id] - [$s[0].devices[].id] | join(" ")' "$plant" 2>/dev/null) ||
+    die "$plant: not a NestEdge plant file (no devices array)"
+  [ -z "$missing" ] || die "$plant: device(s) not on this bed: $missing (bring the bed up from this plant)"
+  jq --slurpfile s "$state/sheet.json" '
+    ($s[0].devices | map({key: .id, value: .}) | from_entries) as $bed
+    | .devices |= map($bed[.id] as $b
+        | .ssh = ((.ssh // {}) + {address: $b.sshAddress, port: $b.sshPort, user: $b.user,
+                                  reach: (if ($b.parentId // "") == "" then "DIRECT" else "VIA_PARENT" end)}))' \
+    "$plant" >"$out.tmp.$$" || { rm -f "$out.tmp.$$"; die "cannot write $out"; }
+  mv "$out.tmp.$$" "$out"
+}
+
 usage() {
-  sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
 
@@ -687,5 +707,6 @@ case "${1:-}" in
   exec) [ $# -ge 4 ] || usage; cmd_exec "$2" "$3" "${@:4}" ;;
   kill-sshd) [ $# -eq 3 ] || usage; cmd_kill_sshd "$2" "$3" ;;
   start-sshd) [ $# -eq 3 ] || usage; lock_state "$2"; cmd_start_sshd "$2" "$3" ;;
+  plant) [ $# -eq 4 ] || usage; cmd_plant "$2" "$3" "$4" ;;
   *) usage ;;
 esac

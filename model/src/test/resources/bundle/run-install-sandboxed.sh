@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs a bundle's install.sh for real, as root, in a private mount and UTS namespace: tmpfs over the
-# directories it writes (/etc/aziot, /var/aziot, /var/lib/aziot, /var/lib/nestedge, the trust store),
+# directories it writes (/etc/aziot, /var/aziot, /var/lib/aziot, /var/lib/nestedge, the trust store,
+# /etc/docker), an optional daemon.json placed there first (NESTEDGE_DAEMON_JSON: a file to copy),
 # the machine hostname set to the device's, and stand-ins only for iotedge, docker and systemctl
 # (first on PATH). After install.sh, prints what was installed (owner, group, mode) so the test can
 # check it; the namespace and its mounts vanish when this script ends.
@@ -13,17 +14,20 @@ exec unshare --mount --uts --propagation private bash -c '
   hostname "$host"
   certs_copy=$(mktemp -d)
   cp -a /etc/ssl/certs/. "$certs_copy"/
-  for d in /etc/aziot /var/aziot /var/lib/aziot /var/lib/nestedge /usr/local/share/ca-certificates /etc/ssl/certs; do
+  for d in /etc/aziot /var/aziot /var/lib/aziot /var/lib/nestedge /usr/local/share/ca-certificates /etc/ssl/certs /etc/docker; do
     mkdir -p "$d"
     mount -t tmpfs -o mode=0755 tmpfs "$d"
   done
   cp -a "$certs_copy"/. /etc/ssl/certs/ && rm -rf "$certs_copy"
+  if [ -n "${NESTEDGE_DAEMON_JSON:-}" ]; then cp "$NESTEDGE_DAEMON_JSON" /etc/docker/daemon.json; fi
   PATH="$standins:$PATH" "$bundle/install.sh" "$@"
   rc=$?
   echo "=== installed"
   for f in /var/aziot/certs /var/aziot/certs/* /var/aziot/secrets /var/aziot/secrets/* /etc/aziot/config.toml; do
     [ -e "$f" ] && stat -c "%n %U %G %a" "$f"
   done
+  echo "=== daemon.json"
+  [ -e /etc/docker/daemon.json ] && stat -c "%n %U %G %a" /etc/docker/daemon.json && cat /etc/docker/daemon.json
   echo "=== trust store"
   ls /usr/local/share/ca-certificates
   echo "=== rc $rc"

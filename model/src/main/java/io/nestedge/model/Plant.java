@@ -32,6 +32,7 @@ public final class Plant {
     private final ApiProxySettings apiProxy;
     private final PkiSettings pki;
     private final EdgeToolSettings edgeTools;
+    private final ContainerEngineSettings containerEngine;
     private final Map<String, List<Device>> children;
     private final Map<String, Integer> layerIndex;
 
@@ -65,6 +66,24 @@ public final class Plant {
      */
     public Plant(String name, List<Layer> layers, List<Device> devices, HubSettings hub, RegistrySettings registry,
             ApiProxySettings apiProxy, PkiSettings pki, EdgeToolSettings edgeTools) {
+        this(name, layers, devices, hub, registry, apiProxy, pki, edgeTools, ContainerEngineSettings.NONE);
+    }
+
+    /**
+     * Creates a plant with every plant-wide setting.
+     *
+     * @param name plant name
+     * @param layers ISA-95 layers, top layer first
+     * @param devices devices in display/file order
+     * @param hub IoT Hub settings
+     * @param registry container registry settings
+     * @param apiProxy API proxy convention
+     * @param pki PKI settings
+     * @param edgeTools settings of the nested-edge tools (null: none)
+     * @param containerEngine container-engine settings of the IoT Edge devices (null: not managed)
+     */
+    public Plant(String name, List<Layer> layers, List<Device> devices, HubSettings hub, RegistrySettings registry,
+            ApiProxySettings apiProxy, PkiSettings pki, EdgeToolSettings edgeTools, ContainerEngineSettings containerEngine) {
         this.name = name == null ? "" : name;
         this.layers = List.copyOf(layers == null ? List.of() : layers);
         LinkedHashMap<String, Device> byId = new LinkedHashMap<>();
@@ -77,6 +96,7 @@ public final class Plant {
         this.apiProxy = Objects.requireNonNullElse(apiProxy, new ApiProxySettings(null, 0));
         this.pki = Objects.requireNonNullElse(pki, PkiSettings.defaults());
         this.edgeTools = Objects.requireNonNullElse(edgeTools, EdgeToolSettings.NONE);
+        this.containerEngine = Objects.requireNonNullElse(containerEngine, ContainerEngineSettings.NONE);
         Map<String, List<Device>> kids = new HashMap<>();
         for (Device d : byId.values()) {
             if (d.hasParent()) {
@@ -111,6 +131,8 @@ public final class Plant {
     public PkiSettings pki() { return pki; }
     /** Settings of Microsoft's nested-edge tools (empty unless imported or set). */
     public EdgeToolSettings edgeTools() { return edgeTools; }
+    /** Container-engine settings of the IoT Edge devices ({@link ContainerEngineSettings#NONE} unless set). */
+    public ContainerEngineSettings containerEngine() { return containerEngine; }
 
     /** Devices in plant order. */
     public List<Device> devices() {
@@ -200,7 +222,7 @@ public final class Plant {
         if (!replaced) {
             list.add(d);
         }
-        return new Plant(name, layers, list, hub, registry, apiProxy, pki, edgeTools);
+        return new Plant(name, layers, list, hub, registry, apiProxy, pki, edgeTools, containerEngine);
     }
 
     /**
@@ -218,7 +240,7 @@ public final class Plant {
                 list.add(x);
             }
         }
-        return new Plant(name, layers, list, hub, registry, apiProxy, pki, edgeTools);
+        return new Plant(name, layers, list, hub, registry, apiProxy, pki, edgeTools, containerEngine);
     }
 
     /** Returns a plant with every listed device replaced or added (one copy, for batch edits). */
@@ -227,7 +249,7 @@ public final class Plant {
         for (Device d : changed) {
             map.put(d.id(), d);
         }
-        return new Plant(name, layers, new ArrayList<>(map.values()), hub, registry, apiProxy, pki, edgeTools);
+        return new Plant(name, layers, new ArrayList<>(map.values()), hub, registry, apiProxy, pki, edgeTools, containerEngine);
     }
 
     /** Returns a plant with {@code op} applied to the device {@code id} (unchanged if absent). */
@@ -243,35 +265,43 @@ public final class Plant {
         }
         List<Device> list = new ArrayList<>(devices.values());
         list.removeIf(d -> d.id().equals(id));
-        return new Plant(name, layers, list, hub, registry, apiProxy, pki, edgeTools);
+        return new Plant(name, layers, list, hub, registry, apiProxy, pki, edgeTools, containerEngine);
     }
 
     /** Returns a plant with another name. */
-    public Plant withName(String n) { return new Plant(n, layers, devices(), hub, registry, apiProxy, pki, edgeTools); }
+    public Plant withName(String n) { return new Plant(n, layers, devices(), hub, registry, apiProxy, pki, edgeTools, containerEngine); }
     /** Returns a plant with other layers. */
-    public Plant withLayers(List<Layer> l) { return new Plant(name, l, devices(), hub, registry, apiProxy, pki, edgeTools); }
+    public Plant withLayers(List<Layer> l) { return new Plant(name, l, devices(), hub, registry, apiProxy, pki, edgeTools, containerEngine); }
     /** Returns a plant with other hub settings. */
-    public Plant withHub(HubSettings h) { return new Plant(name, layers, devices(), h, registry, apiProxy, pki, edgeTools); }
+    public Plant withHub(HubSettings h) { return new Plant(name, layers, devices(), h, registry, apiProxy, pki, edgeTools, containerEngine); }
     /** Returns a plant with other registry settings. */
-    public Plant withRegistry(RegistrySettings r) { return new Plant(name, layers, devices(), hub, r, apiProxy, pki, edgeTools); }
+    public Plant withRegistry(RegistrySettings r) { return new Plant(name, layers, devices(), hub, r, apiProxy, pki, edgeTools, containerEngine); }
     /** Returns a plant with another API proxy convention. */
-    public Plant withApiProxy(ApiProxySettings a) { return new Plant(name, layers, devices(), hub, registry, a, pki, edgeTools); }
+    public Plant withApiProxy(ApiProxySettings a) { return new Plant(name, layers, devices(), hub, registry, a, pki, edgeTools, containerEngine); }
     /** Returns a plant with other PKI settings. */
-    public Plant withPki(PkiSettings p) { return new Plant(name, layers, devices(), hub, registry, apiProxy, p, edgeTools); }
+    public Plant withPki(PkiSettings p) { return new Plant(name, layers, devices(), hub, registry, apiProxy, p, edgeTools, containerEngine); }
+    /** Returns a plant with other container-engine settings (null: not managed). */
+    public Plant withContainerEngine(ContainerEngineSettings c) {
+        return new Plant(name, layers, devices(), hub, registry, apiProxy, pki, edgeTools, c);
+    }
+    /** Returns a plant with exactly these devices, in this order, and the same settings. */
+    public Plant withDeviceList(List<Device> list) {
+        return new Plant(name, layers, list, hub, registry, apiProxy, pki, edgeTools, containerEngine);
+    }
     /** Returns a plant with other nested-edge tool settings. */
-    public Plant withEdgeTools(EdgeToolSettings t) { return new Plant(name, layers, devices(), hub, registry, apiProxy, pki, t); }
+    public Plant withEdgeTools(EdgeToolSettings t) { return new Plant(name, layers, devices(), hub, registry, apiProxy, pki, t, containerEngine); }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof Plant p && name.equals(p.name) && layers.equals(p.layers)
                 && List.copyOf(devices.values()).equals(List.copyOf(p.devices.values())) && hub.equals(p.hub)
                 && registry.equals(p.registry) && apiProxy.equals(p.apiProxy) && pki.equals(p.pki)
-                && edgeTools.equals(p.edgeTools);
+                && edgeTools.equals(p.edgeTools) && containerEngine.equals(p.containerEngine);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, layers, devices, hub, registry, apiProxy, pki, edgeTools);
+        return Objects.hash(name, layers, devices, hub, registry, apiProxy, pki, edgeTools, containerEngine);
     }
 
     @Override

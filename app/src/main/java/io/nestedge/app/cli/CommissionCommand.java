@@ -26,8 +26,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,11 +36,12 @@ import picocli.CommandLine.Parameters;
  * for isolated layers), top layer first, with a progress bar, a journal and a final table.
  */
 @Command(name = "commission", mixinStandardHelpOptions = true,
-        description = {"Commissions the plant's devices from exported bundles over SSH: top layer first, devices of a layer",
-                "in parallel, a child only after its parent succeeded; lower layers are reached through their parents.",
-                "Every step is journaled (JSONL) so --resume continues an interrupted run. --virtual rehearses on",
-                "emulated devices instead of real ones.",
-                "Exit code 0: every device ok (warnings allowed); 1: a device failed or was skipped; 2: unusable input."})
+        description = {"Commissions the plant's devices from exported bundles over SSH: top layer first, devices "
+                        + "of a layer in parallel, a child only after its parent succeeded; lower layers are reached "
+                        + "through their parents. Every step is journaled (JSONL) so --resume continues an "
+                        + "interrupted run. --virtual rehearses on emulated devices instead of real ones.",
+                "Exit code 0: every device ok (warnings allowed); 1: a device failed or was skipped; 2: "
+                        + "unusable input."})
 public final class CommissionCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PLANT", description = "Plant file (JSON).")
     Path plantFile;
@@ -78,8 +77,14 @@ public final class CommissionCommand implements Callable<Integer> {
     @Option(names = "--agent", description = "Use ssh-agent (SSH_AUTH_SOCK).")
     boolean agent;
 
-    @Option(names = "--sudo-password-file", paramLabel = "FILE", description = "sudo password (first line). Default: asked once.")
+    @Option(names = "--sudo-password-file", paramLabel = "FILE",
+            description = "sudo password of every device without its own file (first line; keep it 0600). Default: asked once.")
     Path sudoPasswordFile;
+
+    @Option(names = "--device-sudo-password-file", paramLabel = "ID=FILE",
+            description = "sudo password of one device (first line of FILE; keep it 0600). Repeat per device; devices "
+                    + "without one use --sudo-password-file (or are asked once).")
+    Map<String, Path> deviceSudoPasswordFiles = Map.of();
 
     @Option(names = "--bundle-passphrase-file", paramLabel = "FILE", description = "Pass phrase of USB bundles' device keys. Default: asked.")
     Path bundlePassFile;
@@ -93,7 +98,9 @@ public final class CommissionCommand implements Callable<Integer> {
     @Option(names = "--accept-new-host-keys", description = "Trust and save unknown host keys (a changed key still stops the device).")
     boolean acceptNew;
 
-    @Option(names = "--pin", paramLabel = "HOST:PORT=SHA256:FP", description = "Expect exactly this host key for a host.")
+    @Option(names = "--pin", paramLabel = "HOST:PORT=SHA256:FP",
+            description = "Expect exactly this host key at this SSH address (as the plant gives it; HOST alone means "
+                    + "port 22, [HOST]:PORT as known_hosts writes it also works). Repeat per device.")
     Map<String, String> pins = Map.of();
 
     @CommandLine.Spec
@@ -141,8 +148,12 @@ public final class CommissionCommand implements Callable<Integer> {
                 report = run(v.service(), plant, options, totalSteps);
             }
         } else {
-            try (SshService ssh = new SshService(hostKeys(err), SshSettings.defaults())) {
-                report = run(realService(plant, ssh), plant, options, totalSteps);
+            HostKeyPolicy hostKeys = hostKeys(err);
+            List<String> runDevices = plan.devices().stream().map(p -> p.device().id()).toList();
+            try (SudoPasswordFiles sudo = SudoPasswordFiles.read(plant, plantFile, runDevices, sudoPasswordFile,
+                    deviceSudoPasswordFiles, spec);
+                    SshService ssh = new SshService(hostKeys, SshSettings.defaults())) {
+                report = run(realService(ssh, sudo), plant, options, totalSteps);
             }
         }
         table(out, plant, report);
@@ -159,8 +170,7 @@ public final class CommissionCommand implements Callable<Integer> {
 
     private RunReport run(CommissioningService service, Plant plant, CommissioningService.Options options, int totalSteps)
             throws Exception {
-        try (ProgressBar bar = new ProgressBarBuilder().setTaskName("Commission").setStyle(ProgressBarStyle.ASCII)
-                .setInitialMax(totalSteps).continuousUpdate().build()) {
+        try (ProgressBar bar = CliProgress.start("Commission", totalSteps)) {
             return service.commission(plant, bundleDir, options, e -> {
                 if (e instanceof RunEvent.StepStarted s) {
                     bar.setExtraMessage(s.deviceId() + ": " + s.stepId());
@@ -180,16 +190,24 @@ public final class CommissionCommand implements Callable<Integer> {
             b.alsoReadUserKnownHosts();
         }
         for (Map.Entry<String, String> p : pins.entrySet()) {
-            int colon = p.getKey().lastIndexOf(':');
-            b.pin(new HostPort(p.getKey().substring(0, colon), Integer.parseInt(p.getKey().substring(colon + 1))), p.getValue());
+            if (!p.getValue().startsWith("SHA256:")) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--pin " + p.getKey() + "=" + p.getValue()
+                        + ": the fingerprint must be SHA-256 as OpenSSH prints it (ssh-keygen -l -E sha256 -f KEY.pub: SHA256:…).");
+            }
+            b.pin(pinTarget(p.getKey()), p.getValue());
         }
         Console console = System.console();
+        java.util.Set<String> refused = java.util.concurrent.ConcurrentHashMap.newKeySet();
         b.prompt(k -> {
+            if (refused.contains(k.host() + " " + k.fingerprint())) {
+                return HostKeyPolicy.Decision.REJECT; // asked and refused once in this run (a reconnect): say it once
+            }
             if (acceptNew) {
                 err.println("Trusting new host key of " + k.host() + " (" + k.keyType() + " " + k.fingerprint() + ")");
                 return HostKeyPolicy.Decision.ACCEPT_AND_SAVE;
             }
             if (console == null) {
+                refused.add(k.host() + " " + k.fingerprint());
                 err.println("Unknown host key of " + k.host() + ": " + k.keyType() + " " + k.fingerprint()
                         + ". Compare it with the device, then run again with --accept-new-host-keys or --pin " + k.host()
                         + "=" + k.fingerprint());
@@ -198,18 +216,59 @@ public final class CommissionCommand implements Callable<Integer> {
             synchronized (console) {
                 String a = console.readLine("Host %s presents %s key %s. Trust it? [y = save / o = once / N] ", k.host(),
                         k.keyType(), k.fingerprint());
-                return a == null ? HostKeyPolicy.Decision.REJECT : switch (a.trim().toLowerCase(java.util.Locale.ROOT)) {
-                    case "y", "yes" -> HostKeyPolicy.Decision.ACCEPT_AND_SAVE;
-                    case "o", "once" -> HostKeyPolicy.Decision.ACCEPT_ONCE;
-                    default -> HostKeyPolicy.Decision.REJECT;
-                };
+                HostKeyPolicy.Decision d = a == null ? HostKeyPolicy.Decision.REJECT
+                        : switch (a.trim().toLowerCase(java.util.Locale.ROOT)) {
+                            case "y", "yes" -> HostKeyPolicy.Decision.ACCEPT_AND_SAVE;
+                            case "o", "once" -> HostKeyPolicy.Decision.ACCEPT_ONCE;
+                            default -> HostKeyPolicy.Decision.REJECT;
+                        };
+                if (d == HostKeyPolicy.Decision.REJECT) {
+                    refused.add(k.host() + " " + k.fingerprint());
+                }
+                return d;
             }
         });
         return b.build();
     }
 
-    private CommissioningService realService(Plant plant, SshService ssh) throws Exception {
-        char[] sudo = Passphrases.read(sudoPasswordFile, "sudo password on the devices", false, "--sudo-password-file");
+    /**
+     * The device a {@code --pin} names: {@code HOST} (port 22), {@code HOST:PORT}, or {@code [HOST]:PORT} as
+     * known_hosts and the "unknown host key" message write it ({@code [v6-literal]:PORT} for IPv6; a bare
+     * IPv6 literal means port 22). HOST is the device's SSH address as the plant gives it (for a lower
+     * layer: as its parent dials it).
+     *
+     * @throws CommandLine.ParameterException when the port is not a number in 1..65535 or the host is empty
+     */
+    HostPort pinTarget(String target) {
+        String host;
+        String port = "22";
+        if (target.startsWith("[")) {
+            int close = target.indexOf(']');
+            String rest = close < 0 ? "?" : target.substring(close + 1);
+            if (close < 0 || !(rest.isEmpty() || rest.startsWith(":"))) {
+                throw badPin(target);
+            }
+            host = target.substring(1, close);
+            port = rest.isEmpty() ? port : rest.substring(1);
+        } else if (target.indexOf(':') >= 0 && target.indexOf(':') == target.lastIndexOf(':')) {
+            host = target.substring(0, target.indexOf(':'));
+            port = target.substring(target.indexOf(':') + 1);
+        } else {
+            host = target;
+        }
+        try {
+            return new HostPort(host, Integer.parseInt(port));
+        } catch (IllegalArgumentException e) {
+            throw badPin(target);
+        }
+    }
+
+    private CommandLine.ParameterException badPin(String target) {
+        return new CommandLine.ParameterException(spec.commandLine(), "--pin " + target
+                + ": expected HOST, HOST:PORT or [HOST]:PORT before '=' (e.g. --pin 10.0.4.2:22=SHA256:…).");
+    }
+
+    private CommissioningService realService(SshService ssh, SudoPasswordFiles sudo) throws Exception {
         char[][] loginPassword = new char[1][];
         if (password) {
             loginPassword[0] = Passphrases.read(null, "SSH password", false, "--password");
@@ -227,7 +286,7 @@ public final class CommissionCommand implements Callable<Integer> {
                 c = c == null ? Credentials.agent(user) : c.withAgent();
             }
             return c;
-        }, id -> sudo.clone());
+        }, sudo);
     }
 
     private static void table(PrintWriter out, Plant plant, RunReport report) {

@@ -13,9 +13,10 @@ import picocli.CommandLine.Parameters;
 
 /** {@code nestedge export-ansible PLANT --bundle DIR -o DIR}: inventory and playbook doing the same steps. */
 @Command(name = "export-ansible", mixinStandardHelpOptions = true,
-        description = {"Writes an Ansible inventory, ssh_config (jump chains through parents, strict host keys) and a",
-                "playbook that performs the same install steps as 'commission', for large fleets. Needs bundles with",
-                "plain keys (export --plain-keys). Run: cd DIR && ansible-playbook -K playbook.yml",
+        description = {"Writes an Ansible inventory, ssh_config (jump chains through parents, strict host keys) "
+                        + "and a playbook that performs the same install steps as 'commission', for large fleets. "
+                        + "Needs bundles with plain keys (export --plain-keys).",
+                "Run:  cd DIR && ansible-playbook -K playbook.yml",
                 "Exit code 0: written; 2: unusable input."})
 public final class ExportAnsibleCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PLANT", description = "Plant file (JSON).")

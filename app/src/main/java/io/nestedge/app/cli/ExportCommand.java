@@ -26,8 +26,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,11 +36,12 @@ import picocli.CommandLine.Parameters;
  * per-device signed bundles, config.toml, deployment manifests and hub scripts.
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Exports signed per-device bundles (certificates, keys, config.toml, deployment.json, install.sh),",
-                "the hub-side scripts and an export report. The PKI store (root, intermediate, Edge CAs) lives beside",
-                "the plant (<plant>.pki/) and is reused: certificates are issued again only when a device's identity,",
-                "hostname or key settings changed, or with --renew.",
-                "Exit code 0: exported; 1: the plant has validation errors; 2: unusable input (missing secrets, pass phrase, files)."})
+        description = {"Exports signed per-device bundles (certificates, keys, config.toml, deployment manifest, "
+                        + "install.sh), the hub-side scripts and an export report. The PKI store (root, intermediate, "
+                        + "Edge CAs) lives beside the plant (<plant>.pki/) and is reused: certificates are issued "
+                        + "again only when a device's identity, hostname or key settings changed, or with --renew.",
+                "Exit code 0: exported; 1: the plant has validation errors; 2: unusable input (missing "
+                        + "secrets, pass phrase, files)."})
 public final class ExportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PLANT", description = "Plant file (JSON).")
     Path plantFile;
@@ -104,8 +103,7 @@ public final class ExportCommand implements Callable<Integer> {
             }
             BundleOptions options = new BundleOptions(plainKeys, bundlePass, Set.copyOf(renew), !noGenerate);
             BundleExport.Result r;
-            try (ProgressBar bar = new ProgressBarBuilder().setTaskName("Export").setStyle(ProgressBarStyle.ASCII)
-                    .setInitialMax(1).continuousUpdate().build()) {
+            try (ProgressBar bar = CliProgress.start("Export", 1)) {
                 r = BundleExport.export(plant, store, ca, secrets, options, output, (stage, done, total) -> {
                     bar.setExtraMessage(stage);
                     bar.maxHint(Math.max(1, total));

@@ -26,11 +26,11 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "export-yaml", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Writes a plant as the YAML config of Microsoft's nested-edge tools:",
-                "  iotedge-config  iotedge_config.yaml of iotedge_config_cli (nested-edge tutorial)",
-                "  az-devices      config file of 'az iot edge devices create' (no leaf devices)",
+                "iotedge-config  iotedge_config.yaml of iotedge_config_cli (nested-edge tutorial)",
+                "az-devices      config file of 'az iot edge devices create' (no leaf devices)",
                 "What the format cannot hold (leaf devices, registry passwords, …) is reported as warnings.",
-                "Exit code 0: written (validation errors are reported as a warning); 1: the plant forms no tool hierarchy (nothing written); "
-                        + "2: unreadable plant, or FILE exists (use --force)."})
+                "Exit code 0: written (validation errors are reported as a warning); 1: the plant forms no "
+                        + "tool hierarchy (nothing written); 2: unreadable plant, or FILE exists (use --force)."})
 public final class ExportYamlCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PLANT", description = "Plant file (JSON).")
     Path plantFile;

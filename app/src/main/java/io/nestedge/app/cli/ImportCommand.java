@@ -28,12 +28,12 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "import", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Creates a plant file from the YAML config of Microsoft's nested-edge tools:",
-                "  iotedge-config  iotedge_config.yaml of iotedge_config_cli (nested-edge tutorial)",
-                "  az-devices      config file of 'az iot edge devices create'",
-                "Devices go on ISA-95 layers by depth (top layer L5 unless --top-layer). Passwords in the file are "
-                        + "never imported.",
-                "Exit code 0: imported, no errors; 1: imported, the plant has validation errors; "
-                        + "2: unreadable input, or the plant file exists (use --force)."})
+                "iotedge-config  iotedge_config.yaml of iotedge_config_cli (nested-edge tutorial)",
+                "az-devices      config file of 'az iot edge devices create'",
+                "Devices go on ISA-95 layers by depth (top layer L5 unless --top-layer). Passwords in the "
+                        + "file are never imported.",
+                "Exit code 0: imported, no errors; 1: imported, the plant has validation errors; 2: "
+                        + "unreadable input, or the plant file exists (use --force)."})
 public final class ImportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "Tool config (YAML) to import.")
     Path input;

@@ -19,9 +19,10 @@ import picocli.CommandLine.Parameters;
 
 /** {@code nestedge lint-config FILE [--json]}: lints an IoT Edge config.toml (or the template). */
 @Command(name = "lint-config", mixinStandardHelpOptions = true,
-        description = {"Lints an IoT Edge config.toml (or /etc/aziot/config.toml.edge.template) for nested-edge mistakes:",
-                "TOML syntax (with line and column), top-level keys inside a table, file:// URIs, [edge_ca] pairs,",
-                "[provisioning], DPS with a parent, $upstream, hostnames.",
+        description = {"Lints an IoT Edge config.toml (or /etc/aziot/config.toml.edge.template) for nested-edge "
+                        + "mistakes:",
+                "TOML syntax (with line and column), top-level keys inside a table, file:// URIs, [edge_ca] "
+                        + "pairs, [provisioning], DPS with a parent, $upstream, hostnames.",
                 "Exit code 0: no errors (warnings allowed); 1: errors found; 2: unreadable file."})
 public final class LintConfigCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "config.toml to lint.")

@@ -32,6 +32,8 @@ public final class NestEdgeCli implements Runnable {
         CommandLine cl = new CommandLine(new NestEdgeCli());
         cl.setOut(out);
         cl.setErr(err);
+        // help as wide as the terminal (at least 80 columns), so paragraphs wrap between words, not inside paths
+        cl.setUsageHelpAutoWidth(true);
         cl.setExitCodeExceptionMapper(e -> ExitCodes.UNUSABLE);
         // Unusable input (unreadable plant, bundles, secrets): one line naming the file and the fix, exit 2.
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {

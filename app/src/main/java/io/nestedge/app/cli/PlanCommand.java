@@ -15,8 +15,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code nestedge plan PLANT --bundle DIR}: prints the commissioning plan as a dry run. */
 @Command(name = "plan", mixinStandardHelpOptions = true,
-        description = {"Prints the commissioning plan (dry run): per device, parents first, the SSH route, the staging",
-                "directory and the exact commands of every step, as they run as root. Touches no device.",
+        description = {"Prints the commissioning plan (dry run): per device, parents first, the SSH route, the "
+                        + "staging directory and the exact commands of every step, as they run as root. Touches no "
+                        + "device.",
                 "Exit code 0: printed; 1: the plant has validation errors; 2: unusable plant or bundles."})
 public final class PlanCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PLANT", description = "Plant file (JSON).")

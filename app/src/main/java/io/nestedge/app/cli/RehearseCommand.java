@@ -19,9 +19,10 @@ import picocli.CommandLine.Parameters;
  * until Ctrl+C.
  */
 @Command(name = "rehearse", mixinStandardHelpOptions = true,
-        description = {"Starts emulated devices for every device of the plant (rehearsal mode) and waits until Ctrl+C.",
-                "Each device is an SSH server on 127.0.0.1 with its own host key; lower layers are reachable only by",
-                "jumping through their parent. Exit code 2: unreadable plant file."})
+        description = {"Starts emulated devices for every device of the plant (rehearsal mode) and waits until "
+                        + "Ctrl+C. Each device is an SSH server on 127.0.0.1 with its own host key; lower layers are "
+                        + "reachable only by jumping through their parent.",
+                "Exit code 2: unreadable plant file."})
 public final class RehearseCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PLANT", description = "Plant file (JSON).")
     Path plantFile;

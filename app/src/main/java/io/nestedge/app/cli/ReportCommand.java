@@ -21,8 +21,8 @@ import picocli.CommandLine.Parameters;
  * commissioning report of a run journal, as one self-contained HTML file or a PDF.
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Writes the commissioning report of a run journal (HTML or PDF).",
-                "Several runs in one journal: the latest result per device and step is shown and the runs are listed.",
+        description = {"Writes the commissioning report of a run journal (HTML or PDF). Several runs in one "
+                        + "journal: the latest result per device and step is shown and the runs are listed.",
                 "Exit code 0: report written; 2: unusable input (journal, plant, bundles) or output."})
 public final class ReportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "JOURNAL", description = "Run journal (JSONL) written by a commissioning run.")

@@ -39,6 +39,7 @@ public final class CommissioningModel {
     private final BooleanProperty running = new SimpleBooleanProperty(this, "running");
     private final DoubleProperty progress = new SimpleDoubleProperty(this, "progress", 0);
     private final StringProperty message = new SimpleStringProperty(this, "message", "");
+    private final StringProperty progressText = new SimpleStringProperty(this, "progressText", "");
     private final ObjectProperty<RunReport> lastReport = new SimpleObjectProperty<>(this, "lastReport");
     private final ObjectProperty<Path> journal = new SimpleObjectProperty<>(this, "journal");
     private final ObjectProperty<Path> exportDir = new SimpleObjectProperty<>(this, "exportDir");
@@ -67,6 +68,7 @@ public final class CommissioningModel {
         inRun = ids.size();
         finished = 0;
         progress.set(0);
+        progressText.set(counted());
         lastReport.set(null);
         resumable.set(false);
         running.set(true);
@@ -87,9 +89,14 @@ public final class CommissioningModel {
         if (e instanceof RunEvent.DeviceFinished) {
             finished++;
             progress.set(inRun == 0 ? 1 : (double) finished / inRun);
+            progressText.set(counted());
         } else if (e instanceof RunEvent.StepStarted s) {
             message.set(s.deviceId() + ": " + s.title());
         }
+    }
+
+    private String counted() {
+        return finished + " of " + inRun + (inRun == 1 ? " device" : " devices") + " done";
     }
 
     private void end(RunReport r) {
@@ -144,6 +151,8 @@ public final class CommissioningModel {
     public DoubleProperty progressProperty() { return progress; }
     /** The last thing that happened, for people. */
     public StringProperty messageProperty() { return message; }
+    /** "2 of 4 devices done" during and after a run; empty before the first. */
+    public StringProperty progressTextProperty() { return progressText; }
     /** The last run's report, or null while running / before the first run. */
     public ObjectProperty<RunReport> lastReportProperty() { return lastReport; }
     /** The journal of the runs (JSONL), or null before the first run. */

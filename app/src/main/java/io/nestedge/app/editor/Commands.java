@@ -74,7 +74,7 @@ public final class Commands {
                 }
                 kept.add(del.contains(d.parentId()) ? ImageRebase.forPlace(p, ModuleEdits.withRouteAddress(d.withParent(""))) : d);
             }
-            return new Plant(p.name(), p.layers(), kept, p.hub(), p.registry(), p.apiProxy(), p.pki());
+            return p.withDeviceList(kept); // keeps every plant-wide setting
         });
     }
 

@@ -121,6 +121,7 @@ public final class InspectorModel {
                 InspectorField.Kind.INTEGER, String.valueOf(plant.apiProxy().port()), List.of(), FieldChecks::port, true,
                 t -> Commands.editPlant("API proxy port", p -> p.withApiProxy(new ApiProxySettings(p.apiProxy().moduleName(),
                         Integer.parseInt(t.trim()))))));
+        f.addAll(ContainerEngineRows.of(plant));
         return f;
     }
 
@@ -129,7 +130,8 @@ public final class InspectorModel {
      * {@code hostname}/{@code id} → Identity, {@code parentId}/{@code layerId}/{@code children} →
      * Hierarchy, {@code ssh.*} → SSH, {@code os}/{@code provisioning.*} → System,
      * {@code modules[NAME].*} → that module's section, other {@code runtime.*}/{@code modules}/{@code routes}
-     * → Runtime; empty when the field has no section (e.g. plant-wide findings).
+     * → Runtime, {@code containerEngine.*} → Container engine (a plant-sheet section); empty when the
+     * field has no section (e.g. other plant-wide findings).
      *
      * @param field a finding's field path, e.g. {@code modules[IoTEdgeAPIProxy].env.NGINX_DEFAULT_PORT}
      * @return the category name, e.g. {@code Module IoTEdgeAPIProxy}
@@ -149,6 +151,7 @@ public final class InspectorModel {
             case "ssh" -> Optional.of("SSH");
             case "os", "provisioning" -> Optional.of("System");
             case "runtime", "modules", "routes", "deployment" -> Optional.of("Runtime");
+            case "containerEngine" -> Optional.of(ContainerEngineRows.CATEGORY);
             default -> Optional.empty();
         };
     }

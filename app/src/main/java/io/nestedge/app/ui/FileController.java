@@ -11,10 +11,10 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
@@ -22,7 +22,6 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.TextArea;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
-import javafx.util.Duration;
 
 /**
  * New / Open / Save / Save As, recent files, and autosave to a recovery file (offered back after a
@@ -36,12 +35,19 @@ public final class FileController {
     private final DesignerModel model;
     private final RecentFiles recent;
     private final RecoveryStore recovery;
-    private final ExecutorService io = Executors.newSingleThreadExecutor(r -> {
+    private final ScheduledExecutorService io = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "nestedge-autosave");
         t.setDaemon(true);
         return t;
     });
-    private final Timeline autosave;
+    /**
+     * The autosave timer. Not an FX {@code Timeline}: a running animation makes JavaFX pulse 60 times a
+     * second for as long as it runs, i.e. for the whole session (about 1 % of a core while idle).
+     */
+    private ScheduledFuture<?> autosave;
+    /** The plant the recovery file holds after the last autosave (FX thread), or null. */
+    private Plant autosavedPlant;
+    private Path autosavedOrigin;
     private Runnable onRecentChanged = () -> { };
 
     /**
@@ -55,21 +61,37 @@ public final class FileController {
         this.model = model;
         this.recent = recent;
         this.recovery = recovery;
-        autosave = new Timeline(new KeyFrame(Duration.seconds(AUTOSAVE_SECONDS), e -> autosaveNow()));
-        autosave.setCycleCount(Timeline.INDEFINITE);
     }
 
     /** Starts the autosave timer. */
     public void startAutosave() {
-        autosave.play();
+        if (autosave == null) {
+            autosave = io.scheduleWithFixedDelay(() -> Platform.runLater(this::autosaveNow), AUTOSAVE_SECONDS, AUTOSAVE_SECONDS,
+                    TimeUnit.SECONDS);
+        }
     }
 
-    /** Writes the recovery file now if there are unsaved changes (off the FX thread), else clears it. */
-    public void autosaveNow() {
+    /**
+     * Writes the recovery file now if there are unsaved changes (off the FX thread), else clears it.
+     * A plant already written by the previous autosave is not written again (plants are immutable, so
+     * the same instance is the same content): serializing a large plant every 15 s took CPU from the
+     * FX and render threads while nothing had changed.
+     *
+     * @return the write or delete in progress, or a completed future when nothing needed writing
+     */
+    public java.util.concurrent.Future<?> autosaveNow() {
         Plant p = model.plant();
         Path origin = model.fileProperty().get();
         boolean dirty = model.isDirty();
-        io.submit(() -> {
+        if (io.isShutdown()) {
+            return java.util.concurrent.CompletableFuture.completedFuture(null);
+        }
+        if (dirty && p == autosavedPlant && java.util.Objects.equals(origin, autosavedOrigin)) {
+            return java.util.concurrent.CompletableFuture.completedFuture(null);
+        }
+        autosavedPlant = dirty ? p : null;
+        autosavedOrigin = origin;
+        return io.submit(() -> {
             try {
                 if (dirty) {
                     recovery.save(p, origin);
@@ -77,9 +99,18 @@ public final class FileController {
                     recovery.clear();
                 }
             } catch (IOException e) {
-                Platform.runLater(() -> model.statusProperty().set("Autosave failed: " + e.getMessage()));
+                Platform.runLater(() -> {
+                    autosavedPlant = null;
+                    model.statusProperty().set("Autosave failed: " + e.getMessage());
+                });
             }
         });
+    }
+
+    /** Deletes the recovery file (and forgets what the last autosave wrote). */
+    private void clearRecovery() {
+        autosavedPlant = null;
+        recovery.clear();
     }
 
     /** Called when the recent-files list changes (to rebuild the menu). */
@@ -102,7 +133,7 @@ public final class FileController {
         try {
             r = recovery.load();
         } catch (InputException e) {
-            recovery.clear();
+            clearRecovery();
             return false;
         }
         if (r.isEmpty()) {
@@ -124,7 +155,7 @@ public final class FileController {
             model.statusProperty().set("Recovered unsaved changes; save to keep them.");
             return true;
         }
-        recovery.clear();
+        clearRecovery();
         return false;
     }
 
@@ -208,7 +239,7 @@ public final class FileController {
             model.markSaved(file);
             recent.add(file);
             onRecentChanged.run();
-            recovery.clear();
+            clearRecovery();
             model.statusProperty().set("Saved " + file);
             return true;
         } catch (IOException | RuntimeException e) {
@@ -240,9 +271,11 @@ public final class FileController {
 
     /** Clean exit: stop autosaving and delete the recovery file. */
     public void shutdown() {
-        autosave.stop();
+        if (autosave != null) {
+            autosave.cancel(false);
+        }
         io.shutdownNow();
-        recovery.clear();
+        clearRecovery();
     }
 
     private FileChooser chooser(String title) {

@@ -60,7 +60,9 @@ public final class FindingsPane extends VBox {
                     reveal.accept(f.deviceId());
                 });
             } else if (b != null && b.getValue() instanceof Finding f) {
-                openField.accept(f);
+                // a plant-wide finding: show the plant sheet (no device selected), then the field's section
+                model.select(List.of());
+                javafx.application.Platform.runLater(() -> openField.accept(f));
             }
         });
         Label ok = new Label("No findings: the plant passes every rule.", Icons.of(MaterialDesignC.CHECK_CIRCLE));

@@ -55,7 +55,8 @@ public final class InspectorPane extends VBox {
         sheet.setModeSwitcherVisible(false);
         sheet.setSearchBoxVisible(false);
         sheet.setMode(PropertySheet.Mode.CATEGORY);
-        List<String> order = List.of("Identity", "Hierarchy", "SSH", "System", "Runtime", "Plant", "IoT Hub", "Registry", "API proxy");
+        List<String> order = List.of("Identity", "Hierarchy", "SSH", "System", "Runtime", "Plant", "IoT Hub", "Registry", "API proxy",
+                io.nestedge.app.editor.ContainerEngineRows.CATEGORY);
         // module sections ("Module <name>") come after Runtime; ties are broken by name, or the sheet
         // (a TreeMap keyed by this comparator) would merge every module into one section
         sheet.setCategoryComparator(java.util.Comparator.<String>comparingInt(c -> order.indexOf(c) < 0 ? 99 : order.indexOf(c))
@@ -140,7 +141,7 @@ public final class InspectorPane extends VBox {
         return false;
     }
 
-    /** Tries again on the next pulses (the sheet's sections appear after the selection's rebuild). */
+    /** Tries again from the event queue (a sheet not shown yet has no skin to build its sections). */
     private void retryOpen(String category, int pulses) {
         javafx.application.Platform.runLater(() -> {
             if (!category.equals(wanted)) {
@@ -157,17 +158,33 @@ public final class InspectorPane extends VBox {
     }
 
     private boolean open(String category) {
-        Optional<String> cat = Optional.of(category);
+        javafx.scene.control.TitledPane tp = section(category);
+        if (tp == null && sheet.getScene() != null) {
+            // A rebuilt sheet's sections join the scene graph only when its new accordion gets its skin, in
+            // the next CSS pass; make that pass now instead of hoping a pulse comes before the retries end.
+            sheet.applyCss();
+            tp = section(category);
+        }
+        if (tp == null) {
+            return false;
+        }
+        javafx.scene.control.Accordion acc = (javafx.scene.control.Accordion) tp.getParent();
+        acc.getPanes().forEach(x -> x.setAnimated(false));
+        acc.setExpandedPane(tp);
+        javafx.scene.control.TitledPane opened = tp;
+        javafx.application.Platform.runLater(() -> scrollTo(opened)); // after the section's layout pass
+        return true;
+    }
+
+    /** The section (accordion pane) with this title in the scene graph, or null. */
+    private javafx.scene.control.TitledPane section(String category) {
         for (javafx.scene.Node n : sheet.lookupAll(".titled-pane")) {
-            if (n instanceof javafx.scene.control.TitledPane tp && cat.get().equals(tp.getText())
-                    && tp.getParent() instanceof javafx.scene.control.Accordion acc) {
-                acc.getPanes().forEach(x -> x.setAnimated(false));
-                acc.setExpandedPane(tp);
-                javafx.application.Platform.runLater(() -> scrollTo(tp)); // after the section's layout pass
-                return true;
+            if (n instanceof javafx.scene.control.TitledPane tp && category.equals(tp.getText())
+                    && tp.getParent() instanceof javafx.scene.control.Accordion) {
+                return tp;
             }
         }
-        return false;
+        return null;
     }
 
     /** Scrolls the sheet so the top of an opened section is in view. */

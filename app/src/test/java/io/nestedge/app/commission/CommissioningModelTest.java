@@ -40,6 +40,7 @@ class CommissioningModelTest {
         m.begin(List.of("site-gw", "ops-gw"));
         DeviceRunView ops = m.device("ops-gw");
         assertThat(ops.status()).isEqualTo(DeviceRunStatus.PENDING);
+        assertThat(m.progressTextProperty().get()).isEqualTo("0 of 2 devices done");
         assertThat(m.device("line1-edge").status()).as("not in the run").isNull();
 
         m.apply(new RunEvent.DeviceStarted(T, "ops-gw"));
@@ -69,7 +70,9 @@ class CommissioningModelTest {
         assertThat(ops.parentTlsProperty().get().state()).isEqualTo(LinkTls.State.OK);
 
         m.apply(new RunEvent.DeviceFinished(T, "ops-gw", StepStatus.FAILED, "iotedge check: 2 error(s)"));
+        assertThat(m.progressTextProperty().get()).isEqualTo("1 of 2 devices done");
         m.apply(new RunEvent.DeviceFinished(T, "site-gw", StepStatus.OK, "commissioned"));
+        assertThat(m.progressTextProperty().get()).isEqualTo("2 of 2 devices done");
         assertThat(ops.status()).isEqualTo(DeviceRunStatus.FAILED);
         assertThat(ops.currentStepProperty().get()).isEmpty();
         assertThat(m.progressProperty().get()).isEqualTo(1.0);

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.prefs.Preferences;
 import javafx.application.Platform;
+import javafx.scene.control.Button;
 import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 
@@ -24,8 +25,10 @@ import javafx.stage.Stage;
  * Screenshot harness (a main, not a test): rehearses a plant in the real window with one device
  * broken on the virtual plant ({@code /var/aziot} not traversable on {@code line1-edge}) and writes
  * {@code commissioning-running.png}, {@code commissioning-finished.png} (the broken device's
- * diagnosis) and {@code commissioning-check.png} (the top gateway's iotedge check table). Run under
- * Xvfb with {@code -Dprism.order=sw} (see docs/commissioning-ui.md).
+ * diagnosis), {@code commissioning-check.png} (the top gateway's iotedge check table) and
+ * {@code commissioning-report.png} (page 1 of the PDF report the Report button writes, rendered by
+ * {@code pdftoppm} from poppler-utils). Run under Xvfb with {@code -Dprism.order=sw} (see
+ * app/src/test/screenshots.sh and docs/commissioning-ui.md).
  *
  * <p>Arguments: {@code <plant.json> <output dir>}.
  */
@@ -97,12 +100,44 @@ public final class CommissioningScreenshots {
         });
         settle();
         shot(w[0], out.resolve("commissioning-check.png"));
+        // The report, as the Report button writes it beside the plant; its PDF's first page as a picture.
+        run(() -> ((Button) w[0].scene().lookup("#run-report")).fire());
+        waitFor(() -> m.reportFileProperty().get() != null, 120);
+        Path pdf = tmp.resolve("sample-plant-commissioning-report.pdf");
+        firstPageAsPng(pdf, out.resolve("commissioning-report.png"));
+        String[] said = new String[1];
         run(() -> {
+            said[0] = m.messageProperty().get();
             w[0].commissioning().shutdown();
             w[0].files().shutdown();
         });
         Platform.exit();
-        System.out.println("wrote screenshots to " + out + ": " + m.messageProperty().get());
+        deleteTree(tmp);
+        System.out.println("wrote commissioning-{running,finished,check,report}.png to " + out + " (" + said[0] + ")");
+    }
+
+    /** Renders page 1 of a PDF at 120 dpi with poppler's {@code pdftoppm} (Debian package poppler-utils). */
+    private static void firstPageAsPng(Path pdf, Path png) throws Exception {
+        String stem = png.toString().replaceFirst("\\.png$", "");
+        Process p;
+        try {
+            p = new ProcessBuilder("pdftoppm", "-png", "-r", "120", "-f", "1", "-l", "1", "-singlefile", pdf.toString(), stem)
+                    .redirectErrorStream(true).start();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("pdftoppm not found: install poppler-utils to render the report picture", e);
+        }
+        String said = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0 || !Files.isRegularFile(png)) {
+            throw new IllegalStateException("pdftoppm could not render " + pdf + ": " + said);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     private static void waitFor(BooleanSupplier cond, int seconds) throws Exception {

@@ -30,8 +30,12 @@ import javafx.stage.Stage;
 /**
  * Benchmark (a main, excluded from surefire): opens a generated plant of about 2,000 devices in the
  * real designer window, runs ELK auto-layout, then measures frame intervals (from scene pulse
- * listeners) while panning and while dragging 20 selected devices. Prints p50/p95 in milliseconds.
- * Run under Xvfb ({@code -Dprism.order=sw}) or Monocle headless.
+ * listeners) while panning and while dragging 20 selected devices, then panning across the dense lane
+ * at 100 % (nodes created and dropped as they scroll by) and dragging one device there. Prints p50/p95
+ * frame intervals in milliseconds, and the CPU time per frame of the FX and render threads (a figure
+ * that other processes on a shared machine hardly change). Run under Xvfb ({@code -Dprism.order=sw})
+ * or Monocle headless. {@code -Dbench.phases=true} prints each phase's epoch-ms window (to cut a JFR
+ * recording); {@code -Dbench.shots=DIR} saves a screenshot of the 100 % scenarios.
  */
 public final class DesignerBenchmark {
     private DesignerBenchmark() {
@@ -71,6 +75,7 @@ public final class DesignerBenchmark {
             System.out.printf("window (cold JVM: build, theme, show, empty plant): %d ms%n", (System.nanoTime() - s) / 1_000_000);
         });
         System.out.printf("  first frame of the empty window: +%d ms%n", untilNextPulse(w[0]));
+        long openCpu0 = cpu(fxThread());
         fx(() -> {
             long s = System.nanoTime();
             w[0].files().openFile(file);
@@ -78,10 +83,13 @@ public final class DesignerBenchmark {
             openMs[0] = (System.nanoTime() - s) / 1_000_000;
         });
         long firstFrame = untilNextPulse(w[0]);
+        long openCpu = (cpu(fxThread()) - openCpu0) / 1_000_000;
         System.out.printf("open %d devices in the designer (read, validate, build nodes): %d ms; to the first laid-out frame: %d ms"
                 + " (goal open + layout <= 2000 ms: %.2fx); device nodes %d, link curves %d%n", plant.size(), openMs[0],
                 openMs[0] + firstFrame, (openMs[0] + firstFrame) / 2000.0, w[0].canvas().nodeCount(), w[0].canvas().linkCount());
+        System.out.printf("  FX thread CPU for open + first frame: %d ms%n", openCpu);
         long[] applyMs = new long[1];
+        long applyCpu0 = cpu(fxThread());
         fx(() -> {
             long s = System.nanoTime();
             w[0].model().execute(Commands.layout(layout));
@@ -89,6 +97,7 @@ public final class DesignerBenchmark {
         });
         System.out.printf("apply layout command (plant copy, validate, re-place %d nodes): %d ms (+%d ms to the next frame)%n",
                 plant.size(), applyMs[0], untilNextPulse(w[0]));
+        System.out.printf("  FX thread CPU for the layout command + next frame: %d ms%n", (cpu(fxThread()) - applyCpu0) / 1_000_000);
         // 100 %, top-left of the laid-out plant (where its devices are)
         fx(() -> {
             w[0].canvas().viewportProperty().set(io.nestedge.app.editor.Viewport.DEFAULT);
@@ -96,6 +105,7 @@ public final class DesignerBenchmark {
                     .orElseThrow().id());
         });
         Thread.sleep(500);
+        shot(w[0], "pan-100");
 
         List<Double> pan = measure(w[0], 120, frame -> w[0].canvas().viewportProperty()
                 .set(w[0].canvas().viewportProperty().get().panBy(frame % 60 < 30 ? -8 : 8, frame % 40 < 20 ? -3 : 3)));
@@ -150,6 +160,39 @@ public final class DesignerBenchmark {
         }));
         fx(() -> Event.fireEvent(w[0].canvas(), mouse(MouseEvent.MOUSE_RELEASED, fxy[0] + 5, fxy[1], w[0].canvas())));
         report("drag 20 devices (fit, overview)", dragFit);
+
+        // The dense lane at 100 %: L2 holds nearly all devices, so a pan there creates and drops nodes
+        // every few frames (the scenarios above see one or two nodes at 100 %).
+        String dense = w[0].model().plant().devices().stream().filter(d -> d.layerId().equals("L2"))
+                .skip(w[0].model().plant().size() / 3).findFirst().orElseThrow().id();
+        fx(() -> {
+            w[0].model().select(List.of());
+            w[0].canvas().viewportProperty().set(io.nestedge.app.editor.Viewport.DEFAULT);
+            w[0].canvas().reveal(dense);
+        });
+        FxHarness.settle();
+        shot(w[0], "dense-lane");
+        System.out.printf("dense lane at 100 %%: device nodes %d, link curves %d%n", w[0].canvas().nodeCount(),
+                w[0].canvas().linkCount());
+        List<Double> panDense = measure(w[0], 120, frame -> w[0].canvas().viewportProperty()
+                .set(w[0].canvas().viewportProperty().get().panBy(frame < 60 ? -14 : 14, frame % 40 < 20 ? -2 : 2)));
+        report("pan (100 %, dense lane)", panDense);
+        double[] dxy = new double[2];
+        fx(() -> {
+            var node = w[0].canvas().deviceNode(dense).orElseThrow();
+            Point2D p = node.localToScene(120, 40);
+            dxy[0] = p.getX();
+            dxy[1] = p.getY();
+            Event.fireEvent(w[0].canvas(), mouse(MouseEvent.MOUSE_PRESSED, dxy[0], dxy[1], node));
+        });
+        List<Double> dragDense = measure(w[0], 120, frame -> {
+            var node = w[0].canvas().deviceNode(dense).orElseThrow();
+            double a = frame * Math.PI / 30;
+            Event.fireEvent(w[0].canvas(), mouse(MouseEvent.MOUSE_DRAGGED, dxy[0] + 90 * Math.sin(a) + 5, dxy[1] + 40 * (1 - Math.cos(a)), node));
+        });
+        fx(() -> Event.fireEvent(w[0].canvas(), mouse(MouseEvent.MOUSE_RELEASED, dxy[0] + 5, dxy[1],
+                w[0].canvas().deviceNode(dense).orElseThrow())));
+        report("drag 1 device (100 %, dense lane)", dragDense);
         String far = w[0].model().plant().devices().get(w[0].model().plant().size() - 1).id();
         long[] findMs = new long[1];
         fx(() -> {
@@ -161,6 +204,16 @@ public final class DesignerBenchmark {
                 findMs[0], untilNextPulse(w[0]), w[0].canvas().deviceNode(far).isPresent());
         System.out.printf("undo steps after the drag: %d (%s)%n", w[0].model().commandStack().undoDepth(),
                 w[0].model().undoTextProperty().get());
+        FxHarness.settle();
+        long idleFx = cpu(fxThread());
+        long idleRt = cpu(renderThread());
+        int[] pulses = {0};
+        Runnable count = () -> pulses[0]++;
+        fx(() -> w[0].scene().addPreLayoutPulseListener(count));
+        Thread.sleep(3000);
+        fx(() -> w[0].scene().removePreLayoutPulseListener(count));
+        System.out.printf("idle (nothing changes for 3 s): %d pulses; FX thread %.1f ms CPU/s, render thread %.1f ms CPU/s%n",
+                pulses[0], (cpu(fxThread()) - idleFx) / 3e6, (cpu(renderThread()) - idleRt) / 3e6);
         fx(() -> w[0].files().shutdown());
         Platform.exit();
     }
@@ -195,6 +248,8 @@ public final class DesignerBenchmark {
 
     private static List<Double> measure(MainWindow w, int frames, Frame step) throws Exception {
         List<Double> intervals = Collections.synchronizedList(new ArrayList<>());
+        long fxCpu0 = cpu(fxThread());
+        long rtCpu0 = cpu(renderThread());
         CountDownLatch done = new CountDownLatch(1);
         long[] last = {0};
         Runnable pulse = () -> {
@@ -225,7 +280,32 @@ public final class DesignerBenchmark {
         if (Boolean.getBoolean("bench.phases")) {
             System.out.printf("  [phase %d..%d epoch ms]%n", t0, System.currentTimeMillis());
         }
+        lastCpu = String.format("CPU/frame: FX thread %.1f ms, render thread %.1f ms",
+                (cpu(fxThread()) - fxCpu0) / 1e6 / frames, (cpu(renderThread()) - rtCpu0) / 1e6 / frames);
         return intervals;
+    }
+
+    private static String lastCpu = "";
+    private static long fxThreadId = -1;
+
+    /** The JavaFX application thread's ID. */
+    private static long fxThread() throws Exception {
+        if (fxThreadId < 0) {
+            fx(() -> fxThreadId = Thread.currentThread().getId());
+        }
+        return fxThreadId;
+    }
+
+    /** The Prism render thread's ID (QuantumRenderer), or -1. */
+    private static long renderThread() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("QuantumRenderer"))
+                .mapToLong(Thread::getId).findFirst().orElse(-1);
+    }
+
+    /** CPU time of a thread in ns (0 when unknown): unlike frame intervals, hardly affected by other processes. */
+    private static long cpu(long threadId) {
+        long t = threadId < 0 ? -1 : java.lang.management.ManagementFactory.getThreadMXBean().getThreadCpuTime(threadId);
+        return Math.max(0, t);
     }
 
     private static void report(String what, List<Double> ms) {
@@ -239,6 +319,16 @@ public final class DesignerBenchmark {
         double p95 = s.get(Math.min(s.size() - 1, (int) Math.ceil(s.size() * 0.95) - 1));
         System.out.printf("%-32s frames %3d  p50 %6.1f ms  p95 %6.1f ms  (%.0f fps at p50; p95 / 20 ms goal: %.2fx)%n", what,
                 s.size(), p50, p95, 1000 / p50, p95 / 20);
+        System.out.printf("  %s%n", lastCpu);
+    }
+
+    /** Saves a screenshot when {@code -Dbench.shots=DIR} is set (to see what a scenario draws). */
+    private static void shot(MainWindow w, String name) throws Exception {
+        String dir = System.getProperty("bench.shots");
+        if (dir != null) {
+            Files.createDirectories(Path.of(dir));
+            FxHarness.shot(w, Path.of(dir, name + ".png"));
+        }
     }
 
     private static void fx(Runnable r) throws Exception {

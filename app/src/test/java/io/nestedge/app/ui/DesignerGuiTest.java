@@ -31,6 +31,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -63,6 +64,7 @@ class DesignerGuiTest {
     private MainWindow window;
     private Preferences prefs;
     private Path file;
+    private Path recoveryDir;
 
     @Start
     void start(Stage stage) throws Exception {
@@ -70,11 +72,18 @@ class DesignerGuiTest {
         Path dir = Files.createTempDirectory("designer-gui");
         file = dir.resolve("plant.json");
         Files.copy(Path.of("../examples/sample-plant.json"), file);
-        window = new MainWindow(stage, new DesignerModel(Plant.empty("x"), validator), prefs, new RecoveryStore(dir.resolve("recovery")));
+        recoveryDir = dir.resolve("recovery");
+        window = new MainWindow(stage, new DesignerModel(Plant.empty("x"), validator), prefs, new RecoveryStore(recoveryDir));
         prefs.putDouble("window.w", 1400);
         stage.setWidth(1400);
         stage.setHeight(900);
         window.show(file);
+    }
+
+    /** The first pulses lay the window out, fit the canvas and give the device nodes their skins (ports). */
+    @BeforeEach
+    void settled() {
+        FxAwait.settled(window.scene());
     }
 
     @AfterEach
@@ -98,6 +107,35 @@ class DesignerGuiTest {
 
     private Node upstreamPort(FxRobot robot, String id) {
         return robot.lookup("#device-" + id + " .upstream-port").query();
+    }
+
+    @Test
+    void autosaveWritesAnUnsavedPlantOnceAndAgainOnlyAfterTheNextEdit(FxRobot robot) throws Exception {
+        Path rec = recoveryDir.resolve("recovery.json");
+        String id = model().plant().devices().get(0).id();
+        Position at = drawn(id);
+        robot.interact(() -> model().execute(io.nestedge.app.editor.Commands.move(
+                java.util.Map.of(id, new Position(at.x() + 80, at.y())), java.util.Map.of())));
+        java.util.concurrent.Future<?>[] f = new java.util.concurrent.Future<?>[1];
+        robot.interact(() -> f[0] = window.files().autosaveNow());
+        f[0].get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(PlantFile.read(rec).deviceOrNull(id).position().x()).isEqualTo(at.x() + 80);
+        // nothing changed since: the next autosave does not serialize and write the plant again
+        Files.writeString(rec, "written by the first autosave");
+        robot.interact(() -> f[0] = window.files().autosaveNow());
+        f[0].get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(Files.readString(rec)).isEqualTo("written by the first autosave");
+        // the next edit is written
+        robot.interact(() -> model().execute(io.nestedge.app.editor.Commands.move(
+                java.util.Map.of(id, new Position(at.x() + 160, at.y())), java.util.Map.of())));
+        robot.interact(() -> f[0] = window.files().autosaveNow());
+        f[0].get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(PlantFile.read(rec).deviceOrNull(id).position().x()).isEqualTo(at.x() + 160);
+        // saved: the recovery file goes
+        robot.interact(() -> window.files().writeTo(file));
+        robot.interact(() -> f[0] = window.files().autosaveNow());
+        f[0].get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(rec).doesNotExist();
     }
 
     @Test
@@ -126,6 +164,7 @@ class DesignerGuiTest {
     @Test
     void connectAChildToAParentByDraggingBetweenPorts(FxRobot robot) {
         robot.interact(() -> model().execute(Commands.disconnect("line1-edge")));
+        FxAwait.settled(window.scene()); // the node moved and its ports are laid out again in the next pulse
         Position parent = drawn("site-gw");
         var ports = DevicePorts.downstream(model().plant().deviceOrNull("site-gw"));
         Position port443 = DevicePorts.downstreamAnchor(parent, 0, ports.size());
@@ -138,6 +177,7 @@ class DesignerGuiTest {
     @Test
     void anIllegalConnectionIsRefusedWithTheReasonWhileDragging(FxRobot robot) {
         robot.interact(() -> model().execute(Commands.disconnect("line1-edge")));
+        FxAwait.settled(window.scene());
         Plant before = model().plant();
         Position leaf = drawn("press-sensor-01");
         robot.drag(upstreamPort(robot, "line1-edge"), MouseButton.PRIMARY)
@@ -201,7 +241,9 @@ class DesignerGuiTest {
     private void editHostnameTo70(FxRobot robot) {
         Position at = drawn("ops-gw");
         robot.clickOn(screen(at.x() + 120, at.y() + 40));
-        WaitForAsyncUtils.waitForFxEvents();
+        // the inspector's sheet is rebuilt for the selection: its fields join the scene graph in the next CSS pass
+        FxAwait.until(() -> FxAwait.laidOut(robot.lookup("#inspector-hostname").tryQuery().orElse(null)));
+        assertThat(model().selection()).containsExactly("ops-gw");
         TextField host = robot.lookup("#inspector-hostname").queryAs(TextField.class);
         robot.doubleClickOn(host);
         robot.interact(host::selectAll);

@@ -25,6 +25,7 @@ import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -54,6 +55,11 @@ class InspectorFindingsGuiTest {
         window.show(file);
     }
 
+    @BeforeEach
+    void settled() {
+        FxAwait.settled(window.scene());
+    }
+
     @AfterEach
     void cleanUp() throws Exception {
         prefs.removeNode();
@@ -76,15 +82,15 @@ class InspectorFindingsGuiTest {
         throw new AssertionError("no finding " + ruleId + " for " + deviceId);
     }
 
-    /** The section opens a few pulses after the click (the sheet is rebuilt for the new selection first). */
+    /** The section opens after the findings panel's runLater (the sheet is rebuilt for the new selection first). */
     private static void awaitOpenSection(InspectorPane inspector, String title) {
-        try {
-            WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS,
-                    () -> inspector.openSectionTitle().filter(title::equals).isPresent());
-        } catch (java.util.concurrent.TimeoutException e) {
-            // fall through: the assertion below reports what is open instead
-        }
-        WaitForAsyncUtils.waitForFxEvents();
+        FxAwait.until(() -> inspector.openSectionTitle().filter(title::equals).isPresent());
+    }
+
+    /** A finding's fix label in the findings tree once its cell is laid out (cells are made in a layout pass). */
+    private static Label fixLabel(FxRobot robot, String text) {
+        return robot.lookup(".finding-cell-fix").queryAll().stream().map(Label.class::cast)
+                .filter(l -> l.getText().contains(text) && FxAwait.shown(l)).findFirst().orElse(null);
     }
 
     @Test
@@ -99,7 +105,8 @@ class InspectorFindingsGuiTest {
         robot.interact(() -> ((TreeView<Object>) (TreeView<?>) tree).getSelectionModel().select(item));
         InspectorPane inspector = robot.lookup(".inspector").queryAs(InspectorPane.class);
         awaitOpenSection(inspector, "Hierarchy");
-        WaitForAsyncUtils.waitForFxEvents();
+        FxAwait.until(() -> FxAwait.laidOut(fixLabel(robot, "drag its top port")));
+        FxAwait.pulses(2); // the cell's final size: the tree lays out its cells at the panel's width
         assertThat(model().selection()).containsExactly("line1-edge");
         assertThat(inspector.openSectionTitle()).contains("Hierarchy");
         // the device is centred in the canvas, not half hidden
@@ -110,8 +117,8 @@ class InspectorFindingsGuiTest {
         assertThat(sx).isCloseTo(window.canvas().getWidth() / 2, org.assertj.core.data.Offset.offset(2.0));
         assertThat(sy).isCloseTo(window.canvas().getHeight() / 2, org.assertj.core.data.Offset.offset(2.0));
         // the whole fix is readable: the fix label wraps inside the panel and the tooltip holds everything
-        Label fix = robot.lookup(".finding-cell-fix").queryAll().stream().map(Label.class::cast)
-                .filter(l -> l.getText().contains("drag its top port")).findFirst().orElseThrow();
+        Label fix = fixLabel(robot, "drag its top port");
+        assertThat(fix).as("fix label shown").isNotNull();
         Point2D right = fix.localToScene(fix.getWidth(), 0);
         Point2D treeRight = tree.localToScene(tree.getWidth(), 0);
         assertThat(right.getX()).isLessThanOrEqualTo(treeRight.getX());
@@ -136,11 +143,13 @@ class InspectorFindingsGuiTest {
     @Test
     void aModuleCanBeRemovedFromTheInspectorAndTheRemovalUndone(FxRobot robot) {
         robot.interact(() -> model().select(List.of("line1-edge")));
-        robot.interact(() -> robot.lookup(".inspector").queryAs(InspectorPane.class).openSection("modules[SimulatedTemperatureSensor]"));
-        WaitForAsyncUtils.sleep(600, java.util.concurrent.TimeUnit.MILLISECONDS); // TitledPane collapse animations
-        WaitForAsyncUtils.waitForFxEvents();
-        assertThat(robot.lookup(".inspector").queryAs(InspectorPane.class).openSectionTitle()).contains("Module SimulatedTemperatureSensor");
-        Button remove = robot.lookup("#inspector-module-simulatedtemperaturesensor-remove-module").queryAs(Button.class);
+        InspectorPane inspector = robot.lookup(".inspector").queryAs(InspectorPane.class);
+        robot.interact(() -> inspector.openSection("modules[SimulatedTemperatureSensor]"));
+        String removeId = "#inspector-module-simulatedtemperaturesensor-remove-module";
+        FxAwait.until(() -> inspector.openSectionTitle().filter("Module SimulatedTemperatureSensor"::equals).isPresent()
+                && robot.lookup(removeId).tryQuery().isPresent());
+        assertThat(inspector.openSectionTitle()).contains("Module SimulatedTemperatureSensor");
+        Button remove = robot.lookup(removeId).queryAs(Button.class);
         assertThat(remove.isDisabled()).isFalse();
         robot.interact(remove::fire); // the button itself (scrolling the sheet under Monocle is timing-dependent)
         WaitForAsyncUtils.waitForFxEvents();
@@ -149,13 +158,45 @@ class InspectorFindingsGuiTest {
     }
 
     @Test
+    void aPlantWideFindingShowsThePlantSheetAtItsSectionAndTheFieldEditsUndoably(FxRobot robot) {
+        robot.interact(() -> model().select(List.of("ops-gw")));
+        robot.interact(() -> model().execute(Commands.editPlant("container DNS servers",
+                p -> p.withContainerEngine(p.containerEngine().withDns(List.of("dns.contoso-plant.local"))))));
+        WaitForAsyncUtils.waitForFxEvents();
+        TreeView<Object> tree = robot.lookup("#findings-tree").queryAs(TreeView.class);
+        TreeItem<Object> item = findingItem(robot, "NE-ENGINE-DNS", "");
+        robot.interact(() -> tree.getSelectionModel().select(item));
+        InspectorPane inspector = robot.lookup(".inspector").queryAs(InspectorPane.class);
+        awaitOpenSection(inspector, "Container engine");
+        assertThat(model().selection()).as("the plant sheet is shown").isEmpty();
+        assertThat(inspector.openSectionTitle()).contains("Container engine");
+        javafx.scene.control.TextField dns = robot.lookup("#inspector-dns-servers").queryAs(javafx.scene.control.TextField.class);
+        assertThat(dns.getText()).isEqualTo("dns.contoso-plant.local");
+        robot.interact(() -> {
+            dns.setText("10.0.3.53");
+            dns.getOnAction().handle(new javafx.event.ActionEvent());
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(model().plant().containerEngine().dns()).containsExactly("10.0.3.53");
+        assertThat(model().findings().all()).noneMatch(f -> f.ruleId().equals("NE-ENGINE-DNS"));
+        assertThat(model().undoTextProperty().get()).isEqualTo("Undo Set container DNS servers");
+    }
+
+    @Test
     void propertyNamesAreNotCutOff(FxRobot robot) {
         robot.interact(() -> model().select(List.of("ops-gw")));
         robot.interact(() -> robot.lookup(".inspector").queryAs(InspectorPane.class).openSection("runtime.agentImage"));
-        WaitForAsyncUtils.waitForFxEvents();
-        Label name = robot.lookup(".inspector-name").queryAll().stream().map(Label.class::cast)
-                .filter(l -> l.getText().equals("edgeAgent image")).findFirst().orElseThrow();
+        // widths exist after the opened section's layout pass
+        FxAwait.until(() -> FxAwait.laidOut(inspectorName(robot, "edgeAgent image")));
+        FxAwait.pulses(2); // the label's row is sized once its editor is placed in the sheet's grid
+        Label name = inspectorName(robot, "edgeAgent image");
+        assertThat(name).as("edgeAgent image label shown").isNotNull();
         assertThat(name.getWidth()).as("label as wide as its text").isGreaterThanOrEqualTo(name.prefWidth(-1) - 0.5);
         assertThat(name.getTooltip().getText()).startsWith("edgeAgent image: ");
+    }
+
+    private static Label inspectorName(FxRobot robot, String text) {
+        return robot.lookup(".inspector-name").queryAll().stream().map(Label.class::cast)
+                .filter(l -> l.getText().equals(text) && FxAwait.shown(l)).findFirst().orElse(null);
     }
 }

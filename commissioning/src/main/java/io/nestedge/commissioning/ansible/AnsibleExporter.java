@@ -10,6 +10,7 @@ import io.nestedge.model.bundle.BundleInfo;
 import io.nestedge.model.io.AtomicFiles;
 import io.nestedge.model.io.InputException;
 import io.nestedge.model.shell.ShellQuote;
+import io.nestedge.model.steps.Action;
 import io.nestedge.model.steps.BashRenderer;
 import io.nestedge.model.steps.InstallScript;
 import io.nestedge.model.steps.InstallStep;
@@ -34,7 +35,11 @@ import java.util.Map;
  * <p>Written files: {@code ssh_config} (one Host per device with {@code ProxyJump} through its parent
  * chain and strict host-key checking against {@code known_hosts}), {@code inventory.yml},
  * {@code host_vars/<device>.yml}, {@code playbook.yml}, {@code ansible.cfg}. The sudo password is
- * asked by {@code ansible-playbook -K}; it is never written.
+ * asked by {@code ansible-playbook -K}; it is never written. A step made of one
+ * {@link Action.MergeJson} (the container-engine settings in daemon.json) is done with Ansible's own
+ * {@code stat}, {@code slurp}, {@code combine} and {@code copy} (ADR 0420): host vars
+ * {@code nestedge_steps} (bash steps before it), {@code nestedge_merge} (path, patch, backup) and
+ * {@code nestedge_steps_after}.
  */
 public final class AnsibleExporter {
     /** Staging directory on the device for a bundle. */
@@ -148,22 +153,113 @@ public final class AnsibleExporter {
     }
 
     private static Map<String, Object> hostVars(BundleInfo b) {
-        List<Map<String, String>> steps = new ArrayList<>();
+        List<Map<String, String>> before = new ArrayList<>();
+        List<Map<String, String>> after = new ArrayList<>();
+        Map<String, String> merge = null;
         String prelude = "DEVICE_ID=" + ShellQuote.quote(b.deviceId()) + "\n" + InstallScript.helpers();
         for (InstallStep s : InstallSteps.forDevice(b.spec())) {
-            Map<String, String> m = new LinkedHashMap<>();
-            m.put("id", s.id());
-            m.put("title", s.title());
-            m.put("script", "set -euo pipefail\n" + prelude + BashRenderer.function(s) + BashRenderer.functionName(s) + "\n");
-            steps.add(m);
+            Action.MergeJson m = mergeOf(s);
+            if (m != null) {
+                if (merge != null) {
+                    throw new IllegalStateException("one merge step per device is supported, " + b.deviceId() + " has two");
+                }
+                merge = new LinkedHashMap<>();
+                merge.put("id", s.id());
+                merge.put("title", s.title());
+                merge.put("path", m.target());
+                merge.put("patch", m.patch());
+                merge.put("backup", m.backup());
+                continue;
+            }
+            Map<String, String> step = new LinkedHashMap<>();
+            step.put("id", s.id());
+            step.put("title", s.title());
+            step.put("script", "set -euo pipefail\n" + prelude + BashRenderer.function(s) + BashRenderer.functionName(s) + "\n");
+            (merge == null ? before : after).add(step);
         }
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("nestedge_device_id", b.deviceId());
         v.put("nestedge_parent", b.parentId());
         v.put("nestedge_staging", STAGING_ROOT + "/" + io.nestedge.model.export.ExportLayout.dirName(b.deviceId()));
         v.put("nestedge_bundle_dir", io.nestedge.model.export.ExportLayout.deviceDir(b.deviceId()));
-        v.put("nestedge_steps", steps);
+        v.put("nestedge_steps", before);
+        if (merge != null) {
+            v.put("nestedge_merge", merge);
+        }
+        v.put("nestedge_steps_after", after);
         return v;
+    }
+
+    /**
+     * The step's merge, when the step is one {@link Action.MergeJson} (the playbook does it with
+     * Ansible's own modules, not with install.sh's bash form); null for other steps.
+     */
+    private static Action.MergeJson mergeOf(InstallStep s) {
+        if (s.actions().size() == 1 && s.actions().get(0) instanceof Action.MergeJson m) {
+            return m;
+        }
+        if (s.actions().stream().anyMatch(a -> a instanceof Action.MergeJson)) {
+            throw new IllegalStateException("a merge must be alone in its step: " + s.id());
+        }
+        return null;
+    }
+
+    /**
+     * The tasks that merge {@code nestedge_merge.patch} into the JSON object file {@code nestedge_merge.path}
+     * (ADR 0420): {@code stat} + {@code slurp} read it (absent or empty: {@code {}}), an assertion refuses
+     * a file that is not a JSON object, {@code combine} (top-level keys, as {@code JsonMerge}) merges, and
+     * only when that changes the object is the old file copied to {@code nestedge_merge.backup} and the
+     * merged one written ({@code copy}, 0644 root). Hosts without {@code nestedge_merge} skip them all.
+     */
+    static List<Object> mergeTasks() {
+        List<Object> tasks = new ArrayList<>();
+        String when = "nestedge_merge is defined";
+        Map<String, Object> stat = task("{{ nestedge_merge.id | default('merge') }}: look for the file", "ansible.builtin.stat",
+                Map.of("path", "{{ nestedge_merge.path }}"));
+        stat.put("register", "nestedge_merge_stat");
+        stat.put("when", when);
+        tasks.add(stat);
+        Map<String, Object> slurp = task("{{ nestedge_merge.id | default('merge') }}: read the file", "ansible.builtin.slurp",
+                Map.of("src", "{{ nestedge_merge.path }}"));
+        slurp.put("register", "nestedge_merge_current");
+        slurp.put("when", when + " and nestedge_merge_stat.stat.exists");
+        tasks.add(slurp);
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("nestedge_merge_old", "{{ (nestedge_merge_current.content | b64decode | trim | default('{}', true) | from_json)"
+                + " if nestedge_merge_stat.stat.exists else {} }}");
+        Map<String, Object> parse = task("{{ nestedge_merge.id | default('merge') }}: parse the file", "ansible.builtin.set_fact", facts);
+        parse.put("when", when);
+        tasks.add(parse);
+        Map<String, Object> check = task("{{ nestedge_merge.id | default('merge') }}: the file is a JSON object", "ansible.builtin.assert",
+                Map.of("that", List.of("nestedge_merge_old is mapping"),
+                        "fail_msg", "{{ nestedge_merge.path }} is not a JSON object, so its keys cannot be merged (the container "
+                                + "engine refuses it too): fix it or move it away, then run again. Left unchanged."));
+        check.put("when", when);
+        tasks.add(check);
+        Map<String, Object> newFact = new LinkedHashMap<>();
+        newFact.put("nestedge_merge_new", "{{ nestedge_merge_old | combine(nestedge_merge.patch | from_json) }}");
+        Map<String, Object> combine = task("{{ nestedge_merge.id | default('merge') }}: merge the keys", "ansible.builtin.set_fact", newFact);
+        combine.put("when", when);
+        tasks.add(combine);
+        String changed = when + " and nestedge_merge_new != nestedge_merge_old";
+        Map<String, Object> backupArgs = new LinkedHashMap<>();
+        backupArgs.put("src", "{{ nestedge_merge.path }}");
+        backupArgs.put("dest", "{{ nestedge_merge.backup }}");
+        backupArgs.put("remote_src", true);
+        backupArgs.put("mode", "preserve");
+        Map<String, Object> backup = task("{{ nestedge_merge.id | default('merge') }}: back up the file", "ansible.builtin.copy", backupArgs);
+        backup.put("when", changed + " and nestedge_merge_stat.stat.exists");
+        tasks.add(backup);
+        Map<String, Object> writeArgs = new LinkedHashMap<>();
+        writeArgs.put("content", "{{ nestedge_merge_new | to_nice_json(indent=2) }}\n");
+        writeArgs.put("dest", "{{ nestedge_merge.path }}");
+        writeArgs.put("owner", "root");
+        writeArgs.put("group", "root");
+        writeArgs.put("mode", "0644");
+        Map<String, Object> write = task("{{ nestedge_merge.title | default('merge') }}", "ansible.builtin.copy", writeArgs);
+        write.put("when", changed);
+        tasks.add(write);
+        return tasks;
     }
 
     private static List<Object> playbook(Plant plant, Map<String, BundleInfo> bundles) {
@@ -184,6 +280,14 @@ public final class AnsibleExporter {
             stepTask.put("loop", "{{ nestedge_steps }}");
             stepTask.put("loop_control", Map.of("label", "{{ item.id }}"));
             tasks.add(stepTask);
+            // The container-engine step merges daemon.json with Ansible's modules; the steps after it
+            // (trust-root-ca restarts the container engine) follow.
+            tasks.addAll(mergeTasks());
+            Map<String, Object> afterTask = task("{{ item.title }}", "ansible.builtin.shell",
+                    Map.of("cmd", "{{ item.script }}", "chdir", "{{ nestedge_staging }}", "executable", "/bin/bash"));
+            afterTask.put("loop", "{{ nestedge_steps_after }}");
+            afterTask.put("loop_control", Map.of("label", "{{ item.id }}"));
+            tasks.add(afterTask);
             tasks.add(task("Remove the staging directory", "ansible.builtin.file",
                     Map.of("path", "{{ nestedge_staging }}", "state", "absent")));
             tasks.add(task("Done", "ansible.builtin.set_fact", Map.of("nestedge_done", true)));

@@ -12,6 +12,7 @@ import io.nestedge.model.Reachability;
 import io.nestedge.model.bundle.BundleInfo;
 import io.nestedge.model.io.InputException;
 import io.nestedge.model.shell.ShellQuote;
+import io.nestedge.model.steps.Action;
 import io.nestedge.model.steps.BashRenderer;
 import io.nestedge.model.steps.InstallStep;
 import io.nestedge.model.steps.InstallSteps;
@@ -85,6 +86,12 @@ public record CommissioningPlan(Plant plant, List<DevicePlan> devices) {
                                 + "', parent '" + b.spec().parentHostname() + "'; the plant says '" + d.hostname() + "', '"
                                 + parentHost + "').", "Export the plant again.");
             }
+            java.util.Optional<String> stale = staleContainerEngine(plant, d, b);
+            if (stale.isPresent()) {
+                throw new InputException(io.nestedge.model.bundle.Bundles.bundleDir(exportDir, b.deviceId()).toString(), "bundle.json",
+                        "the bundle of " + d.id() + " was exported with other container-engine settings (" + stale.get() + ").",
+                        "Export the plant again.");
+            }
             byId.put(b.deviceId(), b);
         }
         for (String id : only) {
@@ -105,6 +112,23 @@ public record CommissioningPlan(Plant plant, List<DevicePlan> devices) {
                     InstallSteps.forDevice(b.spec())));
         }
         return new CommissioningPlan(plant, out);
+    }
+
+    /**
+     * Why a device's bundle carries other container-engine settings than the plant, if it does
+     * (a leaf device carries none).
+     */
+    private static java.util.Optional<String> staleContainerEngine(Plant plant, Device d, BundleInfo b) {
+        io.nestedge.model.ContainerEngineSettings want = d.isEdge() && !plant.containerEngine().isEmpty() ? plant.containerEngine() : null;
+        io.nestedge.model.ContainerEngineSettings have = b.spec().containerEngine();
+        if (java.util.Objects.equals(want, have)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of("bundle: " + describe(have) + "; plant: " + describe(want));
+    }
+
+    private static String describe(io.nestedge.model.ContainerEngineSettings c) {
+        return c == null ? "none" : io.nestedge.model.steps.JsonMerge.compact(io.nestedge.model.steps.DaemonJson.patch(c));
     }
 
     /** The jump route to a device: its ancestors it must be reached through, nearest to the laptop first. */
@@ -231,6 +255,30 @@ public record CommissioningPlan(Plant plant, List<DevicePlan> devices) {
     }
 
     /**
+     * How the engine performs a step with a {@link Action.MergeJson} (it differs from install.sh's
+     * form): the device file is read, merged on the laptop, and installed only when it changes.
+     */
+    private static String engineForm(InstallStep step, String staging) {
+        StringBuilder sb = new StringBuilder("# ").append(step.id()).append(": ").append(step.title()).append('\n');
+        for (Action a : step.actions()) {
+            if (a instanceof Action.MergeJson m) {
+                String staged = staging + "/nestedge-merge-" + m.target().substring(m.target().lastIndexOf('/') + 1);
+                sb.append("#   ").append(ShellQuote.command("cat", m.target())).append("   (read; merged on this laptop: set ")
+                        .append(m.patch()).append(", every other key kept)\n");
+                sb.append("#   only when a key is missing or differs:\n");
+                sb.append("#   ").append(io.nestedge.model.steps.CommandForms.copyPreserving(m.target(), m.backup())).append('\n');
+                sb.append("#   (upload the merged file to ").append(staged).append(")\n");
+                for (String l : io.nestedge.model.steps.CommandForms.putFile(new Action.PutFile(staged, m.target(), 0644, "root", "root"))) {
+                    sb.append("#   ").append(l).append('\n');
+                }
+            } else {
+                sb.append("#   ").append(a).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    /**
      * The dry run: per device, the route, the staging directory and the exact commands of every
      * step, as they run as root in the staging directory.
      */
@@ -248,7 +296,8 @@ public record CommissioningPlan(Plant plant, List<DevicePlan> devices) {
             sb.append(p.route().isEmpty() ? " (direct)\n" : " through " + String.join(" -> ", p.route()) + "\n");
             sb.append("# upload ").append(p.bundleDir()).append(" -> ").append(p.staging()).append(" (0700)\n");
             for (InstallStep s : p.steps()) {
-                sb.append(BashRenderer.function(s));
+                sb.append(s.actions().stream().anyMatch(a -> a instanceof Action.MergeJson) ? engineForm(s, p.staging())
+                        : BashRenderer.function(s));
             }
             sb.append("# cleanup: ").append(ShellQuote.command("rm", "-rf", p.staging())).append('\n');
         }

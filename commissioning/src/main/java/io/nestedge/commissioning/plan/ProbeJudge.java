@@ -133,7 +133,7 @@ final class ProbeJudge {
         long warnings = report.withResult(io.nestedge.commissioning.probe.CheckResult.WARNING).size();
         long errors = report.failures().size();
         long skipped = report.withResult(io.nestedge.commissioning.probe.CheckResult.SKIPPED).size();
-        String note = "iotedge check: " + ok + " ok, " + warnings + " warning(s), " + errors + " error(s)"
+        String note = "iotedge check: " + ok + " ok, " + count(warnings, "warning") + ", " + count(errors, "error")
                 + (skipped > 0 ? ", " + skipped + " skipped" : "");
         List<CheckEntry> failures = report.failures();
         if (!failures.isEmpty()) {
@@ -153,8 +153,13 @@ final class ProbeJudge {
             }
         }
         long failed = modules.stream().filter(m -> m.state() == ModuleStatus.State.FAILED).count();
-        return new Verdict(failed > 0 ? StepStatus.WARNING : StepStatus.OK, modules.size() + " module(s), "
+        return new Verdict(failed > 0 ? StepStatus.WARNING : StepStatus.OK, count(modules.size(), "module") + ", "
                 + modules.stream().filter(m -> m.state() == ModuleStatus.State.RUNNING).count() + " running");
+    }
+
+    /** "1 warning", "2 warnings" ("warning(s)" let the PDF report break a line before "(s)"). */
+    private static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private static Verdict inspect(DeviceShell.Exec r, DeviceRunState state) throws ProbeParseException {

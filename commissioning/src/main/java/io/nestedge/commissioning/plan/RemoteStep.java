@@ -1,5 +1,6 @@
 package io.nestedge.commissioning.plan;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nestedge.commissioning.probe.ConfigApplyParser;
 import io.nestedge.commissioning.probe.ConfigApplyResult;
 import io.nestedge.commissioning.probe.NameiParser;
@@ -12,6 +13,7 @@ import io.nestedge.model.shell.ShellQuote;
 import io.nestedge.model.steps.Action;
 import io.nestedge.model.steps.CommandForms;
 import io.nestedge.model.steps.InstallStep;
+import io.nestedge.model.steps.JsonMerge;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -70,6 +72,9 @@ public final class RemoteStep implements StepTask {
                 return failure;
             }
         }
+        if (run.probes.isEmpty() && !run.notes.isEmpty()) {
+            return StepResult.ok(String.join("; ", run.notes), run.log.toString());
+        }
         return ProbeJudge.judge(step, run.probes, state, run.log.toString());
     }
 
@@ -77,6 +82,8 @@ public final class RemoteStep implements StepTask {
     private final class Run {
         final StringBuilder log = new StringBuilder();
         final List<ProbeJudge.ProbeOutput> probes = new ArrayList<>();
+        /** What actions without probes report (e.g. a merged daemon.json), for the step's summary. */
+        final List<String> notes = new ArrayList<>();
         final StepContext ctx;
 
         Run(StepContext ctx) {
@@ -146,6 +153,8 @@ public final class RemoteStep implements StepTask {
                 return checkHostname(h);
             } else if (a instanceof Action.ApplyConfig c) {
                 return apply(c);
+            } else if (a instanceof Action.MergeJson m) {
+                return mergeJson(m);
             } else if (a instanceof Action.Probe p) {
                 DeviceShell.Exec r = sh(ShellQuote.command(p.argv()) + " </dev/null");
                 probes.add(new ProbeJudge.ProbeOutput(p, r));
@@ -173,6 +182,68 @@ public final class RemoteStep implements StepTask {
                                 + "executable for it (facts §4).", "", "F19/F20"));
             }
             return StepResult.failed(r.user() + " cannot read " + r.path(), log.toString(), remarks);
+        }
+
+        /**
+         * Reads the device file, merges on the laptop with Jackson ({@link JsonMerge}), and only when
+         * a key is missing or differs: backs the file up, uploads the result to the staging directory
+         * and installs it atomically (0644 root:root). A file that is not a JSON object fails the step
+         * and is left alone (ADR 0420).
+         */
+        private StepResult mergeJson(Action.MergeJson m) throws IOException, InterruptedException {
+            ObjectNode patch = JsonMerge.patch(m.patch());
+            String keys = String.join(", ", JsonMerge.keys(patch));
+            boolean exists = sh(CommandForms.exists(m.target())).exitCode() == 0;
+            ObjectNode current;
+            if (exists) {
+                DeviceShell.Exec cat = sh(ShellQuote.command("cat", m.target()));
+                if (cat.exitCode() != 0) {
+                    return StepResult.failed("cannot read " + m.target() + firstLine(cat.text()), log.toString(), List.of());
+                }
+                try {
+                    current = JsonMerge.parseObject(cat.stdout());
+                } catch (JsonMerge.NotAnObjectException e) {
+                    return StepResult.failed(m.target() + " is " + e.getMessage() + "; it was left unchanged", log.toString(),
+                            List.of(new Remark(m.target() + " is not a JSON object, so its keys cannot be merged; the container "
+                                    + "engine refuses to start with it too.", "Fix the file (or move it away) on the device, then "
+                                    + "commission again: " + keys + " will be merged into it.", "", "facts §6")));
+                }
+            } else {
+                current = patch.objectNode();
+            }
+            if (exists && JsonMerge.holds(current, patch)) {
+                notes.add(m.target() + " already holds " + keys + ": unchanged");
+                return null;
+            }
+            ObjectNode merged = JsonMerge.merge(current, patch);
+            List<String> kept = JsonMerge.keys(current).stream().filter(k -> !patch.has(k)).toList();
+            String dir = m.target().substring(0, Math.max(1, m.target().lastIndexOf('/')));
+            String staged = staging + (staging.endsWith("/") ? "" : "/") + "nestedge-merge-"
+                    + m.target().substring(m.target().lastIndexOf('/') + 1);
+            if (exists) {
+                StepResult f = mustSucceed(List.of(CommandForms.copyPreserving(m.target(), m.backup())));
+                if (f != null) {
+                    return f;
+                }
+            }
+            StepResult f = mustSucceed(List.of(ShellQuote.command("mkdir", "-p", dir)));
+            if (f != null) {
+                return f;
+            }
+            byte[] content = JsonMerge.render(merged).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            String entry = "(upload " + staged + ": " + m.target() + " with " + keys + " set"
+                    + (kept.isEmpty() ? "" : ", " + String.join(", ", kept) + " kept") + ")\n";
+            log.append(entry);
+            ctx.output(entry);
+            shell.upload(content, staged, 0600);
+            f = mustSucceed(CommandForms.putFile(new Action.PutFile(staged, m.target(), 0644, "root", "root")));
+            sh(ShellQuote.command("rm", "-f", staged));
+            if (f != null) {
+                return f;
+            }
+            notes.add(m.target() + ": " + keys + " set" + (kept.isEmpty() ? "" : " (" + kept.size() + " other key(s) kept)")
+                    + (exists ? ", previous file in " + m.backup() : ""));
+            return null;
         }
 
         private StepResult checkHostname(Action.CheckHostname h) throws IOException, InterruptedException {

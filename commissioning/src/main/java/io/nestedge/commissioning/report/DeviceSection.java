@@ -127,8 +127,8 @@ final class DeviceSection {
             return;
         }
         long[] c = e.checkCounts();
-        h.append("<p class=\"small\">").append(c[0]).append(" ok, ").append(c[1]).append(" warning(s), ").append(c[2])
-                .append(" error(s)").append(c[3] > 0 ? ", " + c[3] + " skipped or ignored" : "");
+        h.append("<p class=\"small\">").append(c[0]).append(" ok, ").append(Fmt.count(c[1], "warning")).append(", ")
+                .append(Fmt.count(c[2], "error")).append(c[3] > 0 ? ", " + c[3] + " skipped or ignored" : "");
         String version = e.check().additionalInfo().getOrDefault("aziot_edged_version", "");
         if (!version.isEmpty()) {
             h.append(" · aziot-edged ").append(Html.esc(version));

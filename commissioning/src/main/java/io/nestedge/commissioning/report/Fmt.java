@@ -16,6 +16,11 @@ final class Fmt {
     private Fmt() {
     }
 
+    /** "1 warning", "2 warnings": no "warning(s)", which the PDF renderer may break before "(s)". */
+    static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
     /** An ISO-8601 instant as {@code 2026-11-12 08:14:03 UTC}; other text is returned as is. */
     static String time(String iso) {
         Instant t = instant(iso);

@@ -88,6 +88,49 @@ class AnsibleExporterTest {
     }
 
     @Test
+    void theContainerEngineStepIsAnAnsibleMergeBetweenTheBashSteps() throws Exception {
+        Plant plant = SamplePlants.sample();
+        List<BundleInfo> withEngine = bundles(plant, false).stream().map(b -> new BundleInfo(b.schemaVersion(), b.deviceId(),
+                b.layerId(), b.parentId(), b.spec().withContainerEngine(b.spec().edge() ? plant.containerEngine() : null),
+                b.rootCaSha256(), b.edgeCaSha256(), b.edgeCaNotAfter(), b.encryptedKeys(), b.exportedAt(), b.tool())).toList();
+        Path out = dir.resolve("ansible");
+        AnsibleExporter.export(plant, withEngine, dir.resolve("bundles"), out);
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        JsonNode vars = yaml.readTree(out.resolve("host_vars/ops-gw.yml").toFile());
+        List<String> before = new ArrayList<>();
+        vars.get("nestedge_steps").forEach(s -> before.add(s.get("id").asText()));
+        List<String> after = new ArrayList<>();
+        vars.get("nestedge_steps_after").forEach(s -> after.add(s.get("id").asText()));
+        assertThat(before).containsExactly("preflight", "verify-bundle", "install-certs");
+        assertThat(vars.at("/nestedge_merge/id").asText()).isEqualTo("container-engine");
+        assertThat(vars.at("/nestedge_merge/path").asText()).isEqualTo("/etc/docker/daemon.json");
+        assertThat(vars.at("/nestedge_merge/patch").asText()).isEqualTo(
+                "{\"dns\":[\"10.0.3.53\"],\"log-driver\":\"local\",\"log-opts\":{\"max-file\":\"3\",\"max-size\":\"10m\"}}");
+        assertThat(after).containsExactly("trust-root-ca", "install-config", "clear-old-certs", "apply-config", "verify-runtime",
+                "verify-parent-tls");
+        JsonNode leaf = yaml.readTree(out.resolve("host_vars/press-sensor-01.yml").toFile());
+        assertThat(leaf.has("nestedge_merge")).isFalse();
+        assertThat(leaf.get("nestedge_steps_after").isEmpty()).isTrue();
+
+        String playbook = Files.readString(out.resolve("playbook.yml"));
+        JsonNode tasks = yaml.readTree(out.resolve("playbook.yml").toFile()).get(0).get("tasks");
+        String parsed = tasks.toString();
+        assertThat(parsed).contains("ansible.builtin.slurp").contains("combine(nestedge_merge.patch | from_json)")
+                .contains("to_nice_json").contains("nestedge_merge_new != nestedge_merge_old");
+        List<String> order = new ArrayList<>();
+        tasks.forEach(t -> order.add(t.has("loop") ? t.get("loop").asText() : t.get("name").asText()));
+        assertThat(order.indexOf("{{ nestedge_steps }}")).isLessThan(order.indexOf("{{ nestedge_merge.title | default('merge') }}"));
+        assertThat(order.indexOf("{{ nestedge_merge.title | default('merge') }}")).isLessThan(order.indexOf("{{ nestedge_steps_after }}"));
+        assertThat(playbook).doesNotContain("json_holds"); // install.sh's fallback is not what Ansible runs
+        if (Files.isExecutable(Path.of("/usr/bin/ansible-playbook"))) {
+            Process p = new ProcessBuilder("ansible-playbook", "--syntax-check", "playbook.yml").directory(out.toFile())
+                    .redirectErrorStream(true).start();
+            String text = new String(p.getInputStream().readAllBytes());
+            assertThat(p.waitFor()).as(text).isZero();
+        }
+    }
+
+    @Test
     void encryptedUsbBundlesAreRefusedWithAFix() {
         Plant plant = SamplePlants.sample();
         assertThatThrownBy(() -> AnsibleExporter.export(plant, bundles(plant, true), dir, dir.resolve("a")))

@@ -18,6 +18,9 @@ import io.nestedge.model.pki.CertificateIssuer;
 import io.nestedge.model.pki.CertifiedKey;
 import io.nestedge.model.pki.PkiStore;
 import io.nestedge.model.samples.SamplePlants;
+import io.nestedge.model.steps.DaemonJson;
+import io.nestedge.model.steps.JsonMerge;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -65,6 +68,17 @@ class VirtualCommissioningTest {
                 }
             }
             assertThat(report.allSucceeded()).as(why.toString()).isTrue();
+            // A correctly designed plant ends green: the container-engine settings answer the
+            // container-engine-dns and container-engine-logrotate checks, so no device ends "with warnings".
+            assertThat(report.outcomes()).as(why.toString()).allSatisfy(o -> assertThat(o.status()).as(o.deviceId())
+                    .isEqualTo(StepStatus.OK));
+            for (String edge : List.of("site-gw", "ops-gw", "line1-edge")) {
+                String daemon = v.virtualPlant().device(edge).fs().read("/etc/docker/daemon.json");
+                assertThat(JsonMerge.parseObject(daemon)).as(edge).isEqualTo(DaemonJson.patch(plant.containerEngine()));
+                assertThat(report.outcome(edge).steps()).filteredOn(s -> s.stepId().equals("container-engine")).singleElement()
+                        .satisfies(s -> assertThat(s.result().summary()).isEqualTo("/etc/docker/daemon.json: dns, log-driver, log-opts set"));
+            }
+            assertThat(v.virtualPlant().device("press-sensor-01").fs().exists("/etc/docker/daemon.json")).isFalse();
             DeviceOutcome mid = report.outcome("ops-gw");
             assertThat(mid.steps()).extracting(DeviceOutcome.FinishedStep::stepId).contains("upload-bundle", "apply-config",
                     "verify-runtime", "verify-parent-tls", "cleanup");
@@ -74,8 +88,82 @@ class VirtualCommissioningTest {
             assertThat(tls.result().summary()).contains("site-gw.contoso-plant.local:8883 verified");
             DeviceOutcome.FinishedStep runtime = mid.steps().stream().filter(s -> s.stepId().equals("verify-runtime")).findFirst()
                     .orElseThrow();
-            assertThat(runtime.result().summary()).contains("iotedge check:").contains("0 error(s)");
+            assertThat(runtime.result().summary()).contains("iotedge check:").contains("0 warnings, 0 errors");
         }
         assertThat(events).anyMatch(e -> e instanceof RunEvent.RunFinished);
+    }
+
+    @Test
+    void daemonJsonWithOtherKeysIsMergedBackedUpAndLeftAloneWhenAlreadySet() throws Exception {
+        Plant plant = ecPlant();
+        Path bundles = export(plant, dir, true);
+        String foreign = "{\n  \"registry-mirrors\": [\"https://mirror.contoso-plant.local\"],\n  \"log-driver\": \"syslog\",\n"
+                + "  \"log-opts\": {\"syslog-address\": \"udp://10.0.3.9:514\"}\n}\n";
+        try (VirtualCommissioning v = VirtualCommissioning.start(plant)) {
+            var top = v.virtualPlant().device("site-gw").fs();
+            top.writeAtomic("/etc/docker/daemon.json", foreign, "644", "root");
+            CommissioningService.Options once = new CommissioningService.Options(4, Duration.ofSeconds(60),
+                    dir.resolve("run1.jsonl"), false, List.of("site-gw"), () -> null);
+            RunReport first = v.service().commission(plant, bundles, once, e -> { });
+            assertThat(first.outcome("site-gw").status()).as(first.outcome("site-gw").summary()).isEqualTo(StepStatus.OK);
+            ObjectNode merged = JsonMerge.parseObject(top.read("/etc/docker/daemon.json"));
+            assertThat(JsonMerge.keys(merged)).containsExactly("registry-mirrors", "log-driver", "log-opts", "dns");
+            assertThat(merged.get("registry-mirrors").get(0).asText()).isEqualTo("https://mirror.contoso-plant.local");
+            assertThat(JsonMerge.holds(merged, DaemonJson.patch(plant.containerEngine()))).isTrue();
+            assertThat(merged.get("log-opts").has("syslog-address")).as("the syslog option went with the syslog driver").isFalse();
+            assertThat(backups(top)).singleElement().satisfies(b -> {
+                try {
+                    assertThat(top.read(b)).isEqualTo(foreign);
+                } catch (java.io.IOException e) {
+                    throw new AssertionError(e);
+                }
+            });
+            assertThat(stepSummary(first, "site-gw", "container-engine")).contains("dns, log-driver, log-opts set")
+                    .contains("1 other key(s) kept").contains("previous file in /etc/docker/daemon.json.nestedge-");
+            // the staging copy of the merged file is gone with the rest of the staging directory
+            assertThat(top.exists("/var/tmp/nestedge-site-gw/nestedge-merge-daemon.json")).isFalse();
+
+            String after = top.read("/etc/docker/daemon.json");
+            RunReport second = v.service().commission(plant, bundles, new CommissioningService.Options(4, Duration.ofSeconds(60),
+                    dir.resolve("run2.jsonl"), false, List.of("site-gw"), () -> null), e -> { });
+            assertThat(stepSummary(second, "site-gw", "container-engine"))
+                    .isEqualTo("/etc/docker/daemon.json already holds dns, log-driver, log-opts: unchanged");
+            assertThat(top.read("/etc/docker/daemon.json")).isEqualTo(after);
+            assertThat(backups(top)).hasSize(1);
+        }
+    }
+
+    @Test
+    void aDaemonJsonThatIsNotJsonStopsTheDeviceAndIsLeftUnchanged() throws Exception {
+        Plant plant = ecPlant();
+        Path bundles = export(plant, dir, true);
+        String broken = "{ \"registry-mirrors\": [\"https://mirror.contoso-plant.local\"], }\n";
+        try (VirtualCommissioning v = VirtualCommissioning.start(plant)) {
+            var top = v.virtualPlant().device("site-gw").fs();
+            top.writeAtomic("/etc/docker/daemon.json", broken, "644", "root");
+            RunReport r = v.service().commission(plant, bundles, new CommissioningService.Options(4, Duration.ofSeconds(60),
+                    dir.resolve("run.jsonl"), false, List.of("site-gw"), () -> null), e -> { });
+            DeviceOutcome o = r.outcome("site-gw");
+            assertThat(o.status()).isEqualTo(StepStatus.FAILED);
+            DeviceOutcome.FinishedStep step = o.steps().stream().filter(s -> s.stepId().equals("container-engine")).findFirst()
+                    .orElseThrow();
+            assertThat(step.result().summary()).contains("/etc/docker/daemon.json is not valid JSON at line 1")
+                    .contains("left unchanged");
+            assertThat(step.result().remarks()).singleElement().satisfies(rm -> assertThat(rm.toString())
+                    .contains("Fix the file"));
+            assertThat(top.read("/etc/docker/daemon.json")).isEqualTo(broken);
+            assertThat(o.steps()).extracting(DeviceOutcome.FinishedStep::stepId).doesNotContain("apply-config");
+        }
+    }
+
+    private static List<String> backups(io.nestedge.commissioning.virtualplant.runtime.DeviceFs fs) throws java.io.IOException {
+        try (var s = java.nio.file.Files.list(fs.path("/etc/docker"))) {
+            return s.map(fs::devicePath).filter(p -> p.contains(".nestedge-") && p.endsWith(".bak")).sorted().toList();
+        }
+    }
+
+    private static String stepSummary(RunReport r, String device, String step) {
+        return r.outcome(device).steps().stream().filter(s -> s.stepId().equals(step)).findFirst().orElseThrow()
+                .result().summary();
     }
 }

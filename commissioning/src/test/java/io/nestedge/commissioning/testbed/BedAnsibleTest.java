@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nestedge.model.Plant;
 import io.nestedge.model.io.PlantFile;
+import io.nestedge.model.steps.DaemonJson;
+import io.nestedge.model.steps.JsonMerge;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -57,6 +59,17 @@ class BedAnsibleTest {
                     bed.sudoPassword(middle.id()) + "\n");
             assertThat(list.stdout()).as(list.describe()).containsPattern("edgeHub\\s+running")
                     .containsPattern("edgeAgent\\s+running");
+            // the playbook merged the plant's container-engine settings (slurp + combine + copy) and the
+            // device's own check is satisfied by them
+            ProcessResult daemon = bed.exec(middle.id(), Duration.ofSeconds(60), "cat", DaemonJson.PATH);
+            assertThat(JsonMerge.holds(JsonMerge.parseObject(daemon.stdout()), DaemonJson.patch(plant.containerEngine())))
+                    .as(daemon.describe()).isTrue();
+            ProcessResult check = ssh.run(top.loginAtAddress(), middle.loginAtHostname(), "sudo -S -p '' iotedge check --output json",
+                    bed.sudoPassword(middle.id()) + "\n");
+            com.fasterxml.jackson.databind.JsonNode checks = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(check.stdout()).get("checks");
+            assertThat(checks.at("/container-engine-dns/result").asText()).as(check.describe()).isEqualTo("ok");
+            assertThat(checks.at("/container-engine-logrotate/result").asText()).as(check.describe()).isEqualTo("ok");
         }
         assertThat(STATE).doesNotExist();
     }

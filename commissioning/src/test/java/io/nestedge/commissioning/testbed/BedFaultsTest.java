@@ -108,6 +108,10 @@ class BedFaultsTest {
                 t.start();
             }
         };
+        // A large file that sorts after the bundle's own files keeps the upload busy long enough for the
+        // kill (a script run, slow on a loaded machine) to land mid-upload; sha256sum --check ignores it.
+        Path padding = Bundles.bundleDir(bed.bundles(), id).resolve("zz-upload-padding.bin");
+        writePadding(padding, 96L << 20);
         RunReport failed;
         try {
             failed = run(Map.of(), Map.of(), List.of(id), false, journal, killer);
@@ -128,6 +132,20 @@ class BedFaultsTest {
         assertThat(ok.steps()).extracting(DeviceOutcome.FinishedStep::stepId).contains(UploadBundleStep.ID,
                 InstallSteps.APPLY_CONFIG, InstallSteps.VERIFY_PARENT_TLS);
         assertThat(staging).as("staging copy removed after the resumed run").doesNotExist();
+        Files.delete(padding);
+    }
+
+    /** Writes {@code bytes} of incompressible data (SSH compression must not shrink the upload). */
+    private static void writePadding(Path file, long bytes) throws IOException {
+        java.util.Random random = new java.util.Random(42);
+        byte[] block = new byte[1 << 20];
+        try (java.io.OutputStream out = Files.newOutputStream(file)) {
+            for (long n = 0; n < bytes; n += block.length) {
+                random.nextBytes(block);
+                out.write(block);
+            }
+        }
+        file.toFile().deleteOnExit();
     }
 
     @Test

@@ -272,6 +272,34 @@ class TestbedTest {
         }
     }
 
+    @Test
+    void plantCommandGivesEveryDeviceItsBedAddressAndKeepsTheRestOfThePlant() throws Exception {
+        Path out = Files.createTempDirectory(STATE.getParent(), "bed-plant-").resolve("bed-plant.json");
+        ProcessResult r = Processes.run(Duration.ofSeconds(30), SCRIPT.toString(), "plant", STATE.toString(), PLANT.toString(),
+                out.toString());
+        assertThat(r.ok()).as(r.describe()).isTrue();
+
+        Plant original = PlantFile.read(PLANT);
+        Plant onBed = PlantFile.read(out);
+        assertThat(onBed.devices()).hasSameSizeAs(original.devices());
+        for (Device d : onBed.devices()) {
+            TestbedSheet.Device b = sheet.device(d.id());
+            assertThat(d.ssh().address()).as(d.id()).isEqualTo(b.sshAddress());
+            assertThat(d.ssh().port()).as(d.id()).isEqualTo(b.sshPort());
+            assertThat(d.ssh().user()).as(d.id()).isEqualTo(b.user());
+            assertThat(d.ssh().reach()).as(d.id())
+                    .isEqualTo(d.parentId().isEmpty() ? io.nestedge.model.Reachability.DIRECT : io.nestedge.model.Reachability.VIA_PARENT);
+            Device before = original.deviceOrNull(d.id());
+            assertThat(d.toBuilder().ssh(before.ssh()).build()).as(d.id() + " apart from ssh").isEqualTo(before);
+        }
+
+        ProcessResult foreign = Processes.run(Duration.ofSeconds(30), SCRIPT.toString(), "plant", STATE.toString(), "/etc/hostname",
+                out.resolveSibling("x.json").toString());
+        assertThat(foreign.ok()).isFalse();
+        assertThat(foreign.stderr()).contains("not a NestEdge plant file");
+        assertThat(out.resolveSibling("x.json")).doesNotExist();
+    }
+
     private static void selfSigned(String cn, Path key, Path cert) throws IOException {
         ProcessResult r = Processes.run(Duration.ofSeconds(30), "openssl", "req", "-x509", "-newkey", "ec",
                 "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", key.toString(), "-out", cert.toString(),

@@ -98,15 +98,24 @@ public final class BundleExport {
         } catch (io.nestedge.model.io.InputException e) {
             throw new ExportException("", e.problem(), e.fix(), e);
         }
-        Material m = material(plant, store, issuingCa, options, progress);
-        String rootFp = Certificates.sha256FingerprintOpenssl(root);
-        Map<String, String> notes = new LinkedHashMap<>();
-        Exporter exporter = Exporter.standard()
-                .withDeviceGenerator((ctx, d) -> deviceFiles(ctx, d, root, rootFp, m, options, now))
-                .withPlantGenerator((ctx, soFar) -> signAndPack(ctx, soFar, m.signer, now))
-                .withPlantGenerator((ctx, soFar) -> List.of(ExportArtifact.text(REPORT, report(plant, rootFp, m, options, now, notes),
-                        ExportArtifact.PLAIN)));
-        List<ExportArtifact> files = exporter.export(new ExportContext(plant, layout, s), target, progress, cancelled);
+        ExecutorService pool = EdgeCaIssuance.allCoresPool();
+        List<ExportArtifact> files;
+        Material m;
+        String rootFp;
+        try {
+            m = material(plant, store, issuingCa, options, progress, pool);
+            rootFp = Certificates.sha256FingerprintOpenssl(root);
+            Map<String, String> notes = new LinkedHashMap<>();
+            RootFiles rootFiles = new RootFiles(root, rootFp);
+            Exporter exporter = Exporter.standard()
+                    .withDeviceGenerator((ctx, d) -> deviceFiles(ctx, d, rootFiles, m, options, now))
+                    .withPlantGenerator((ctx, soFar) -> BundlePacking.signAndPack(ctx, soFar, m.signer, now, pool))
+                    .withPlantGenerator((ctx, soFar) -> List.of(ExportArtifact.text(REPORT, report(plant, rootFp, m, options, now, notes),
+                            ExportArtifact.PLAIN)));
+            files = exporter.export(new ExportContext(plant, layout, s), target, progress, cancelled);
+        } finally {
+            pool.shutdownNow();
+        }
         String rep = files.stream().filter(f -> f.relativePath().equals(REPORT)).findFirst()
                 .map(f -> new String(f.content(), java.nio.charset.StandardCharsets.UTF_8)).orElse("");
         return new Result(files, m.edgeCas, rootFp, rep);
@@ -123,7 +132,7 @@ public final class BundleExport {
     }
 
     private static Material material(Plant plant, PkiStore store, CertifiedKey issuingCa, BundleOptions options,
-            ExportProgress progress) throws IOException {
+            ExportProgress progress, ExecutorService pool) throws IOException {
         Material m = new Material();
         CertificateIssuer issuer = CertificateIssuer.systemClock();
         List<EdgeCaRequest> requests = new ArrayList<>();
@@ -138,7 +147,6 @@ public final class BundleExport {
         }
         int total = requests.size() + x509.size() + 1;
         progress.progress(STAGE_PKI, 0, total);
-        ExecutorService pool = EdgeCaIssuance.allCoresPool();
         try {
             m.edgeCas.addAll(store.ensureEdgeCas(issuingCa, requests, options.renew(), pool));
             for (StoredEdgeCa e : m.edgeCas) {
@@ -178,8 +186,6 @@ public final class BundleExport {
             throw new java.util.concurrent.CancellationException("export cancelled");
         } catch (java.util.concurrent.ExecutionException e) {
             throw new IOException("issuing certificates failed: " + e.getCause().getMessage(), e.getCause());
-        } finally {
-            pool.shutdownNow();
         }
         return m;
     }
@@ -193,14 +199,23 @@ public final class BundleExport {
         return path.substring(path.lastIndexOf('/') + 1);
     }
 
-    private static List<ExportArtifact> deviceFiles(ExportContext ctx, Device d, X509Certificate root, String rootFp,
+    /** The root CA as every bundle carries it, encoded once per export rather than once per device. */
+    private record RootFiles(X509Certificate root, String fingerprint, String pem, String trustName) {
+        RootFiles(X509Certificate root, String fingerprint) {
+            this(root, fingerprint, Pem.certificate(root),
+                    "nestedge-" + fingerprint.replace(":", "").substring(0, 16).toLowerCase(java.util.Locale.ROOT));
+        }
+    }
+
+    private static List<ExportArtifact> deviceFiles(ExportContext ctx, Device d, RootFiles rootFiles,
             Material m, BundleOptions options, Instant now) throws ExportException {
+        String rootFp = rootFiles.fingerprint();
         Plant plant = ctx.plant();
         DeviceFileLayout layout = ctx.layout();
         String dir = ExportLayout.deviceDir(d.id()) + "/";
         List<ExportArtifact> out = new ArrayList<>();
         BundleFile rootFile = new BundleFile(CERTS + "/" + base(layout.rootCaCert()), layout.rootCaCert());
-        out.add(ExportArtifact.text(dir + rootFile.source(), Pem.certificate(root), ExportArtifact.PLAIN));
+        out.add(ExportArtifact.text(dir + rootFile.source(), rootFiles.pem(), ExportArtifact.PLAIN));
         List<BundleFile> certFiles = new ArrayList<>();
         List<BundleFile> keyFiles = new ArrayList<>();
         List<String> encrypted = new ArrayList<>();
@@ -238,11 +253,12 @@ public final class BundleExport {
                 ports.add(plant.apiProxy().port());
             }
         }
-        String trustName = "nestedge-" + rootFp.replace(":", "").substring(0, 16).toLowerCase(java.util.Locale.ROOT);
+        String trustName = rootFiles.trustName();
         DeviceInstallSpec spec = new DeviceInstallSpec(d.id(), d.isEdge(), d.hostname(),
                 parent == null ? "" : parent.hostname(), ports, d.os(), rootFile, trustName, layout.certsDir(),
                 layout.secretsDir(), certFiles, keyFiles, edgeCaFile, d.isEdge() ? ExportLayout.CONFIG_TOML : "",
-                ".nestedge-" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(now) + ".bak");
+                ".nestedge-" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(now) + ".bak")
+                .withContainerEngine(d.isEdge() ? plant.containerEngine() : null);
         BundleInfo info = new BundleInfo(Bundles.SCHEMA_VERSION, d.id(), d.layerId(), d.parentId(), spec, rootFp, edgeFp,
                 edgeNotAfter, encrypted, now.toString(), TOOL);
         out.add(new ExportArtifact(dir + Bundles.INFO_FILE, Bundles.toBytes(info), ExportArtifact.PLAIN));
@@ -261,37 +277,6 @@ public final class BundleExport {
             encrypted.add(enc);
             out.add(ExportArtifact.text(dir + enc, pem, ExportArtifact.SECRET));
         }
-    }
-
-    /** SHA256SUMS, its signature and a .tar.gz for every device directory. */
-    private static List<ExportArtifact> signAndPack(ExportContext ctx, List<ExportArtifact> soFar, CertifiedKey signer,
-            Instant now) {
-        List<ExportArtifact> out = new ArrayList<>();
-        for (Device d : ctx.plant().devices()) {
-            String dir = ExportLayout.deviceDir(d.id()) + "/";
-            Map<String, byte[]> files = new LinkedHashMap<>();
-            Map<String, TarGz.Entry> tar = new LinkedHashMap<>();
-            for (ExportArtifact a : soFar) {
-                if (a.relativePath().startsWith(dir)) {
-                    String rel = a.relativePath().substring(dir.length());
-                    files.put(rel, a.content());
-                    tar.put(rel, new TarGz.Entry(a.content(), a.mode()));
-                }
-            }
-            if (files.isEmpty()) {
-                continue;
-            }
-            byte[] sums = BundleSigner.utf8(BundleSigner.sums(files));
-            byte[] sig = BundleSigner.utf8(BundleSigner.sign(sums, signer));
-            out.add(new ExportArtifact(dir + InstallSteps.SUMS, sums, ExportArtifact.PLAIN));
-            out.add(new ExportArtifact(dir + InstallSteps.SUMS_SIGNATURE, sig, ExportArtifact.PLAIN));
-            tar.put(InstallSteps.SUMS, new TarGz.Entry(sums, ExportArtifact.PLAIN));
-            tar.put(InstallSteps.SUMS_SIGNATURE, new TarGz.Entry(sig, ExportArtifact.PLAIN));
-            String name = ExportLayout.dirName(d.id());
-            out.add(new ExportArtifact(ExportLayout.DEVICES + "/" + name + ".tar.gz", TarGz.of(name, tar, now.toEpochMilli()),
-                    ExportArtifact.SECRET));
-        }
-        return out;
     }
 
     private static String report(Plant plant, String rootFp, Material m, BundleOptions options, Instant now,

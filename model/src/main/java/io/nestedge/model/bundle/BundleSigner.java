@@ -1,6 +1,7 @@
 package io.nestedge.model.bundle;
 
 import io.nestedge.model.pki.CertifiedKey;
+import io.nestedge.model.pki.Signers;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +21,6 @@ import org.bouncycastle.cms.CMSSignedDataGenerator;
 import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.bouncycastle.util.io.pem.PemObject;
 
@@ -66,10 +66,9 @@ public final class BundleSigner {
      */
     public static String sign(byte[] data, CertifiedKey signer) {
         try {
-            String alg = signer.privateKey() instanceof java.security.interfaces.RSAKey ? "SHA256withRSA" : "SHA256withECDSA";
             CMSSignedDataGenerator gen = new CMSSignedDataGenerator();
             gen.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
-                    .build(new JcaContentSignerBuilder(alg).build(signer.privateKey()), signer.certificate()));
+                    .build(Signers.contentSigner(signer.privateKey()), signer.certificate()));
             List<X509Certificate> certs = new ArrayList<>();
             certs.add(signer.certificate());
             for (X509Certificate c : signer.issuers()) {

@@ -13,7 +13,10 @@ public final class ArtifactGenerators {
     private ArtifactGenerators() {
     }
 
-    /** Files of one device. */
+    /**
+     * Files of one device. The {@link Exporter} calls it for several devices at once (one worker
+     * thread per core), so it must be thread-safe; it is called once per device.
+     */
     @FunctionalInterface
     public interface DeviceGenerator {
         /**

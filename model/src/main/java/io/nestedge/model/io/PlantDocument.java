@@ -3,6 +3,7 @@ package io.nestedge.model.io;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.nestedge.model.ApiProxySettings;
+import io.nestedge.model.ContainerEngineSettings;
 import io.nestedge.model.Device;
 import io.nestedge.model.EdgeToolSettings;
 import io.nestedge.model.HubSettings;
@@ -15,19 +16,24 @@ import java.util.List;
 /**
  * The plant file's top-level JSON object (schema version {@link Plant#SCHEMA_VERSION}). Key order is
  * fixed by this record, device order is the plant's order, maps are written sorted by key.
- * {@code edgeTools} is written only when the plant keeps nested-edge tool settings.
+ * {@code containerEngine} is written only when the plant manages container-engine settings (a file
+ * without it manages none), {@code edgeTools} only when the plant keeps nested-edge tool settings.
  */
-@JsonPropertyOrder({"schemaVersion", "name", "hub", "registry", "apiProxy", "pki", "edgeTools", "layers", "devices"})
+@JsonPropertyOrder({"schemaVersion", "name", "hub", "registry", "apiProxy", "pki", "containerEngine", "edgeTools", "layers",
+        "devices"})
 record PlantDocument(int schemaVersion, String name, HubSettings hub, RegistrySettings registry,
-        ApiProxySettings apiProxy, PkiSettings pki, @JsonInclude(JsonInclude.Include.NON_NULL) EdgeToolSettings edgeTools,
+        ApiProxySettings apiProxy, PkiSettings pki,
+        @JsonInclude(JsonInclude.Include.NON_NULL) ContainerEngineSettings containerEngine,
+        @JsonInclude(JsonInclude.Include.NON_NULL) EdgeToolSettings edgeTools,
         List<Layer> layers, List<Device> devices) {
 
     static PlantDocument of(Plant p) {
         return new PlantDocument(Plant.SCHEMA_VERSION, p.name(), p.hub(), p.registry(), p.apiProxy(), p.pki(),
+                p.containerEngine().isEmpty() ? null : p.containerEngine(),
                 p.edgeTools().isEmpty() ? null : p.edgeTools(), p.layers(), p.devices());
     }
 
     Plant toPlant() {
-        return new Plant(name, layers, devices, hub, registry, apiProxy, pki, edgeTools);
+        return new Plant(name, layers, devices, hub, registry, apiProxy, pki, edgeTools, containerEngine);
     }
 }

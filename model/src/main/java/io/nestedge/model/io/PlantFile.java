@@ -50,6 +50,7 @@ public final class PlantFile {
             .addMixIn(Device.class, DeviceMixin.class)
             .addMixIn(HubSettings.class, HubSettingsMixin.class)
             .addMixIn(PkiSettings.class, PkiSettingsMixin.class)
+            .addMixIn(io.nestedge.model.ContainerEngineSettings.class, ContainerEngineMixin.class)
             // A null inside a list or map ("devices": [null]) is an input error with a JSON pointer,
             // never a NullPointerException in a model constructor.
             .defaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL))
@@ -77,6 +78,12 @@ public final class PlantFile {
     private abstract static class PkiSettingsMixin {
         @JsonInclude(JsonInclude.Include.NON_EMPTY)
         abstract String importedRootKey();
+    }
+
+    /** Each part of the container-engine settings may be left out ("not managed"): a missing count is 0. */
+    private abstract static class ContainerEngineMixin {
+        @JsonSetter(nulls = Nulls.AS_EMPTY)
+        abstract int logMaxFiles();
     }
 
     /** The shared, configured mapper (thread-safe). */
@@ -203,29 +210,37 @@ public final class PlantFile {
         return doc.toPlant();
     }
 
-    /** JSON pointer of the first key or text value holding an unpaired surrogate, or null. */
+    /**
+     * JSON pointer of the first key or text value holding an unpaired surrogate, or null. The pointer
+     * is built only for the value found (a plant of 2,000 devices has some 60,000 values).
+     */
     private static String unpairedSurrogateAt(JsonNode n, String pointer) {
+        java.util.ArrayDeque<String> path = new java.util.ArrayDeque<>();
+        return unpairedSurrogateAt(n, path) ? pointer + String.join("", (Iterable<String>) path::descendingIterator) : null;
+    }
+
+    /** True when {@code n} holds an unpaired surrogate; {@code path} then holds its pointer's segments, innermost first. */
+    private static boolean unpairedSurrogateAt(JsonNode n, java.util.Deque<String> path) {
         if (n.isTextual()) {
-            return UnicodeText.unpairedSurrogate(n.textValue()) >= 0 ? pointer : null;
+            return UnicodeText.unpairedSurrogate(n.textValue()) >= 0;
         }
         if (n.isObject()) {
             for (var it = n.fields(); it.hasNext();) {
                 var e = it.next();
-                String p = pointer + "/" + e.getKey().replace("~", "~0").replace("/", "~1");
-                String found = UnicodeText.unpairedSurrogate(e.getKey()) >= 0 ? p : unpairedSurrogateAt(e.getValue(), p);
-                if (found != null) {
-                    return found;
+                if (UnicodeText.unpairedSurrogate(e.getKey()) >= 0 || unpairedSurrogateAt(e.getValue(), path)) {
+                    path.addLast("/" + e.getKey().replace("~", "~0").replace("/", "~1"));
+                    return true;
                 }
             }
         } else if (n.isArray()) {
             for (int i = 0; i < n.size(); i++) {
-                String found = unpairedSurrogateAt(n.get(i), pointer + "/" + i);
-                if (found != null) {
-                    return found;
+                if (unpairedSurrogateAt(n.get(i), path)) {
+                    path.addLast("/" + i);
+                    return true;
                 }
             }
         }
-        return null;
+        return false;
     }
 
     private static InputException syntax(String name, JsonProcessingException e) {

@@ -30,8 +30,6 @@ import org.bouncycastle.cert.CertIOException;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * Issues the plant's certificates (facts §4). Immutable and thread-safe: share one instance
@@ -244,9 +242,8 @@ public final class CertificateIssuer {
 
     private static X509Certificate sign(X509v3CertificateBuilder b, PrivateKey issuerKey) {
         try {
-            var signer = new JcaContentSignerBuilder(KeyPairs.signatureAlgorithm(issuerKey)).build(issuerKey);
-            return new JcaX509CertificateConverter().getCertificate(b.build(signer));
-        } catch (OperatorCreationException | CertificateException e) {
+            return new JcaX509CertificateConverter().getCertificate(b.build(Signers.contentSigner(issuerKey)));
+        } catch (CertificateException e) {
             throw new IllegalStateException("cannot sign certificate", e);
         }
     }

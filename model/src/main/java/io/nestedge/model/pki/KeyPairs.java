@@ -3,15 +3,20 @@ package io.nestedge.model.pki;
 import io.nestedge.model.KeyType;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
+import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.security.SecureRandom;
 import java.security.Signature;
 import java.security.interfaces.ECKey;
+import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.ECGenParameterSpec;
+import java.security.spec.ECPrivateKeySpec;
+import java.security.spec.X509EncodedKeySpec;
 import java.util.Optional;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.asn1.x9.ECNamedCurveTable;
@@ -25,10 +30,13 @@ public final class KeyPairs {
     }
 
     /**
-     * Generates a fresh key pair with the JDK providers (SunRsaSign, SunEC).
+     * Generates a fresh key pair: RSA with the JDK (SunRsaSign, faster than Bouncy Castle's, ADR
+     * 0300); EC P-256 with Bouncy Castle, whose fixed-base precomputation makes it about four times
+     * faster than JDK 17's SunEC (ADR 0411), returned as JDK key objects so that encodings and key
+     * comparisons do not depend on the provider.
      *
      * @param type RSA 2048/3072/4096 or EC P-256
-     * @return the new key pair
+     * @return the new key pair (JDK key classes)
      */
     public static KeyPair generate(KeyType type) {
         try {
@@ -37,9 +45,14 @@ public final class KeyPairs {
                 g.initialize(type.bits());
                 return g.generateKeyPair();
             }
-            KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
-            g.initialize(new ECGenParameterSpec("secp256r1"));
-            return g.generateKeyPair();
+            KeyPairGenerator g = KeyPairGenerator.getInstance("EC", Bc.PROVIDER);
+            g.initialize(new ECGenParameterSpec("secp256r1"), new SecureRandom());
+            KeyPair bc = g.generateKeyPair();
+            // Rebuilt from the public encoding and the private scalar, so the JDK encodes them its own way.
+            KeyFactory jdk = KeyFactory.getInstance("EC");
+            ECPublicKey pub = (ECPublicKey) jdk.generatePublic(new X509EncodedKeySpec(bc.getPublic().getEncoded()));
+            PrivateKey priv = jdk.generatePrivate(new ECPrivateKeySpec(((ECPrivateKey) bc.getPrivate()).getS(), pub.getParams()));
+            return new KeyPair(pub, priv);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the JDK cannot generate " + type + " keys", e);
         }

@@ -3,21 +3,18 @@ package io.nestedge.model.pki;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.security.PrivateKey;
-import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.util.List;
-import org.bouncycastle.openssl.PKCS8Generator;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
-import org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8EncryptorBuilder;
-import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.util.io.pem.PemObject;
 
 /**
  * PEM encoding of certificates and private keys (Bouncy Castle's PEM writer). Stateless and
  * thread-safe. Keys are always PKCS#8: unencrypted ({@code BEGIN PRIVATE KEY}) for the device,
  * whose keyd reads only unencrypted keys (facts §4), or encrypted ({@code BEGIN ENCRYPTED PRIVATE
- * KEY}: PBES2, AES-256-CBC, PBKDF2-HMAC-SHA256, a random 16-byte salt and an explicit iteration
- * count) for transport and at rest.
+ * KEY}: PBES2, AES-256-CBC, PBKDF2-HMAC-SHA256, a random 32-byte salt and an explicit iteration
+ * count) for transport and at rest; the key derivation runs on the JDK's SHA-256 ({@link Pbes2}).
  */
 public final class Pem {
     /**
@@ -25,7 +22,6 @@ public final class Pem {
      * figure for PBKDF2-HMAC-SHA256 (about 0.3 s per key on one core of the build machine).
      */
     public static final int PASSPHRASE_ITERATIONS = 600_000;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private Pem() {
     }
@@ -72,18 +68,14 @@ public final class Pem {
         if (passphrase == null || passphrase.length == 0) {
             throw new IllegalArgumentException("an empty pass phrase cannot protect a key");
         }
-        try {
-            var encryptor = new JceOpenSSLPKCS8EncryptorBuilder(PKCS8Generator.AES_256_CBC)
-                    .setPRF(PKCS8Generator.PRF_HMACSHA256)
-                    .setIterationCount(iterations)
-                    .setRandom(RANDOM)
-                    .setProvider(Bc.PROVIDER)
-                    .setPassword(passphrase)
-                    .build();
-            return write(new JcaPKCS8Generator(key, encryptor));
-        } catch (OperatorCreationException | org.bouncycastle.util.io.pem.PemGenerationException e) {
-            throw new IllegalStateException("cannot encrypt key", e);
+        byte[] der = Pbes2.encrypt(key.getEncoded(), passphrase, iterations);
+        StringWriter sw = new StringWriter();
+        try (JcaPEMWriter w = new JcaPEMWriter(sw)) {
+            w.writeObject(new PemObject("ENCRYPTED PRIVATE KEY", der));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot PEM-encode key", e);
         }
+        return sw.toString();
     }
 
     private static String write(JcaPKCS8Generator gen) throws org.bouncycastle.util.io.pem.PemGenerationException {

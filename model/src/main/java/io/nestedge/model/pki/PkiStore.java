@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.nestedge.model.KeyType;
 import io.nestedge.model.io.AtomicFiles;
+import io.nestedge.model.io.FileSync;
 import io.nestedge.model.io.InputException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,6 +29,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -57,6 +59,7 @@ public final class PkiStore {
     /** An Edge CA expiring sooner than this is reissued (the device's check warns at 7 days, facts §4). */
     public static final Duration RENEW_BEFORE = Duration.ofDays(7);
     private static final Set<PosixFilePermission> KEY_PERMS = PosixFilePermissions.fromString("rw-------");
+    private static final Set<PosixFilePermission> CERT_PERMS = PosixFilePermissions.fromString("rw-r--r--");
     private static final Set<PosixFilePermission> PRIVATE_DIR_PERMS = PosixFilePermissions.fromString("rwx------");
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -220,21 +223,36 @@ public final class PkiStore {
         byte[] secretKey = secretKey(issuingCa);
         Files.createDirectories(dir.resolve("private"));
         restrict(dir.resolve("private"), PRIVATE_DIR_PERMS);
-        List<CompletableFuture<StoredEdgeCa>> futures = new ArrayList<>();
-        for (EdgeCaRequest r : requests) {
-            PkiIndex.Entry old = index.edgeCas().get(r.deviceId());
-            futures.add(CompletableFuture.supplyAsync(() -> ensureOne(issuingCa, issuerFp, secretKey, r, old, renew.contains(r.deviceId())), executor));
-        }
         List<StoredEdgeCa> out = new ArrayList<>();
         Map<String, PkiIndex.Entry> entries = new HashMap<>(index.edgeCas());
         RuntimeException failure = null;
-        for (int i = 0; i < futures.size(); i++) {
+        try (AtomicFiles.Batch batch = new AtomicFiles.Batch()) {
+            List<CompletableFuture<StoredEdgeCa>> futures = new ArrayList<>();
+            for (EdgeCaRequest r : requests) {
+                PkiIndex.Entry old = index.edgeCas().get(r.deviceId());
+                futures.add(CompletableFuture.supplyAsync(() -> ensureOne(issuingCa, issuerFp, secretKey, r, old,
+                        renew.contains(r.deviceId()), batch), executor));
+            }
+            List<StoredEdgeCa> done = new ArrayList<>();
+            List<EdgeCaRequest> doneRequests = new ArrayList<>();
+            for (int i = 0; i < futures.size(); i++) {
+                try {
+                    done.add(futures.get(i).join());
+                    doneRequests.add(requests.get(i));
+                } catch (CompletionException e) {
+                    failure = failure == null ? (e.getCause() instanceof RuntimeException re ? re : e) : failure;
+                }
+            }
+            // New Edge CA files were written to temporary files; one parallel sync, then each is renamed into place.
+            ExecutorService io = FileSync.ioPool();
             try {
-                StoredEdgeCa s = futures.get(i).join();
-                out.add(s);
-                entries.put(s.deviceId(), entry(s, requests.get(i), issuerFp));
-            } catch (CompletionException e) {
-                failure = failure == null ? (e.getCause() instanceof RuntimeException re ? re : e) : failure;
+                batch.commit(io);
+            } finally {
+                io.shutdownNow();
+            }
+            for (int i = 0; i < done.size(); i++) {
+                out.add(done.get(i));
+                entries.put(done.get(i).deviceId(), entry(done.get(i), doneRequests.get(i), issuerFp));
             }
         }
         writeIndex(withIterations(new PkiIndex(PkiIndex.SCHEMA_VERSION, index.keyIterations(), entries)));
@@ -248,7 +266,7 @@ public final class PkiStore {
     }
 
     private StoredEdgeCa ensureOne(CertifiedKey issuingCa, String issuerFp, byte[] secretKey, EdgeCaRequest r, PkiIndex.Entry old,
-            boolean renew) {
+            boolean renew, AtomicFiles.Batch batch) {
         Path cert = dir.resolve(PkiFileNames.edgeCaCert(r.deviceId()));
         Path chain = dir.resolve(PkiFileNames.edgeCaFullChain(r.deviceId()));
         Path key = dir.resolve(PkiFileNames.edgeCaKey(r.deviceId()));
@@ -273,9 +291,10 @@ public final class PkiStore {
         }
         CertifiedKey ca = issuer.edgeCa(issuingCa, r);
         try {
-            writeCert(PkiFileNames.edgeCaCert(r.deviceId()), List.of(ca.certificate()));
-            writeCert(PkiFileNames.edgeCaFullChain(r.deviceId()), ca.fullChain());
-            writeKey(PkiFileNames.edgeCaKey(r.deviceId()), Pem.encryptedPrivateKey(ca.privateKey(), secret, EDGE_CA_KEY_ITERATIONS));
+            batch.add(cert, Pem.certificates(List.of(ca.certificate())).getBytes(StandardCharsets.US_ASCII), CERT_PERMS);
+            batch.add(chain, Pem.certificates(ca.fullChain()).getBytes(StandardCharsets.US_ASCII), CERT_PERMS);
+            batch.add(key, Pem.encryptedPrivateKey(ca.privateKey(), secret, EDGE_CA_KEY_ITERATIONS).getBytes(StandardCharsets.US_ASCII),
+                    KEY_PERMS);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -364,8 +383,7 @@ public final class PkiStore {
     }
 
     private void writeCert(String rel, List<X509Certificate> certs) throws IOException {
-        AtomicFiles.write(dir.resolve(rel), Pem.certificates(certs).getBytes(StandardCharsets.US_ASCII),
-                PosixFilePermissions.fromString("rw-r--r--"));
+        AtomicFiles.write(dir.resolve(rel), Pem.certificates(certs).getBytes(StandardCharsets.US_ASCII), CERT_PERMS);
     }
 
     private void writeKey(String rel, String pem) throws IOException {

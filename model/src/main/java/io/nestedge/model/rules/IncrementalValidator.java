@@ -292,7 +292,8 @@ public final class IncrementalValidator {
 
     private static boolean sameSettings(Plant a, Plant b) {
         return a == b || a.layers().equals(b.layers()) && a.hub().equals(b.hub())
-                && a.registry().equals(b.registry()) && a.apiProxy().equals(b.apiProxy()) && a.pki().equals(b.pki());
+                && a.registry().equals(b.registry()) && a.apiProxy().equals(b.apiProxy()) && a.pki().equals(b.pki())
+                && a.containerEngine().equals(b.containerEngine());
     }
 
     /** Findings of one device, one slot per rule group (device rules, then each plant rule). */

@@ -1,5 +1,9 @@
 package io.nestedge.model.rules;
 
+import io.nestedge.model.rules.engine.ContainerDnsRule;
+import io.nestedge.model.rules.engine.EngineSettingsUnsetRule;
+import io.nestedge.model.rules.engine.LogMaxFilesRule;
+import io.nestedge.model.rules.engine.LogMaxSizeRule;
 import io.nestedge.model.rules.hierarchy.ChildrenLimitRule;
 import io.nestedge.model.rules.hierarchy.CycleRule;
 import io.nestedge.model.rules.hierarchy.DeviceIdRule;
@@ -86,7 +90,9 @@ public final class RuleCatalog {
             // certificates, settings, layers (facts §1, §4, §5)
             new OfflineDaysRule(), new StoreAndForwardRule(), new EdgeCaValidityRule(), new EdgeCaTooShortRule(),
             new EdgeCaRootValidityRule(), new EdgeCaKeyTypeRule(), new TrustRootRule(), new LayerDuplicateRule(),
-            new ApiProxySettingsRule(), new io.nestedge.model.rules.provisioning.HubHostnameRule())
+            new ApiProxySettingsRule(), new io.nestedge.model.rules.provisioning.HubHostnameRule(),
+            // container engine (facts §6, production checklist)
+            new ContainerDnsRule(), new LogMaxSizeRule(), new LogMaxFilesRule(), new EngineSettingsUnsetRule())
             .sorted(Comparator.comparing(Rule::id)).toList();
 
     static {

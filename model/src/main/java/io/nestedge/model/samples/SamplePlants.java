@@ -1,6 +1,7 @@
 package io.nestedge.model.samples;
 
 import io.nestedge.model.ApiProxySettings;
+import io.nestedge.model.ContainerEngineSettings;
 import io.nestedge.model.Device;
 import io.nestedge.model.DeviceKind;
 import io.nestedge.model.EdgeModule;
@@ -31,6 +32,14 @@ public final class SamplePlants {
     public static final String RUNTIME_VERSION = "1.5";
     /** API proxy image tag used by the samples. */
     public static final String PROXY_VERSION = "1.1";
+    /**
+     * The sample's container-engine settings: the plant's own DNS server, which serves its
+     * {@code contoso-plant.local} names (a public resolver cannot, and the lower layers have no way out),
+     * on the L3 site-operations network; the production checklist's log policy ({@code local} driver,
+     * 10 MB per file, 3 files).
+     */
+    public static final ContainerEngineSettings SAMPLE_CONTAINER_ENGINE = new ContainerEngineSettings(List.of("10.0.3.53"),
+            ContainerEngineSettings.LogDriver.LOCAL, "10m", 3);
 
     private SamplePlants() {
     }
@@ -55,7 +64,7 @@ public final class SamplePlants {
                 .provisioning(Provisioning.manualX509()).position(new Position(560, 440)).build();
         return new Plant("Contoso bottling plant", Layer.defaults(), List.of(top, mid, bottom, leaf),
                 new HubSettings("contoso-hub.azure-devices.net"), new RegistrySettings("mcr.microsoft.com", ""), proxy,
-                PkiSettings.defaults());
+                PkiSettings.defaults(), null, SAMPLE_CONTAINER_ENGINE);
     }
 
     /** A top-layer gateway with API proxy (443) and a registry module in proxy mode. */
@@ -146,6 +155,6 @@ public final class SamplePlants {
         }
         return new Plant("Generated plant " + edgeDevices + "+" + leaves, Layer.defaults(), out,
                 new HubSettings("gen-hub.azure-devices.net"), new RegistrySettings("mcr.microsoft.com", ""), proxy,
-                PkiSettings.defaults());
+                PkiSettings.defaults(), null, SAMPLE_CONTAINER_ENGINE);
     }
 }

@@ -54,6 +54,28 @@ public sealed interface Action {
      */
     record MarkIfDiffers(String source, String target, String flag) implements Action { }
 
+    /**
+     * Sets top-level keys of a JSON object file on the device and keeps every other key where it is
+     * ({@link JsonMerge}: a key's whole value is replaced). The file is written only when a key is
+     * missing or differs; the previous file is first copied to {@code backup}; the new file is
+     * 0644 root:root and replaces the old one atomically. A file that is not a JSON object is never
+     * overwritten. How each path merges (ADR 0420): the SSH engine reads the file, merges with Jackson
+     * on the laptop and uploads the result; the Ansible playbook uses {@code slurp}, {@code combine}
+     * and {@code copy}; {@code install.sh}, which has no JSON tool on the device, writes the file only
+     * when it is absent or empty, reports it unchanged when it already holds the keys, and otherwise
+     * leaves it alone with a warning that prints the exact JSON to add.
+     *
+     * @param target absolute device path, e.g. {@code /etc/docker/daemon.json}
+     * @param patch the keys to set, as a JSON object text
+     * @param backup device path for the copy of the previous file
+     */
+    record MergeJson(String target, String patch, String backup) implements Action {
+        /** Checks that the patch is a JSON object. */
+        public MergeJson {
+            JsonMerge.patch(patch);
+        }
+    }
+
     /** Runs {@code actions} only when {@code flag} was set earlier in this device's run. */
     record WhenFlag(String flag, List<Action> actions) implements Action {
         /** Copies the list. */

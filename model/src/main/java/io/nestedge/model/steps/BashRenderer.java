@@ -19,6 +19,8 @@ import java.util.List;
  * command lines come from {@link CommandForms}, the same the SSH engine runs.
  */
 public final class BashRenderer {
+    private static final java.util.regex.Pattern NOT_NAME_CHAR = java.util.regex.Pattern.compile("[^A-Za-z0-9_]");
+
     private BashRenderer() {
     }
 
@@ -41,7 +43,7 @@ public final class BashRenderer {
 
     /** The bash function name of a step: {@code step_} + ID with {@code -} as {@code _}. */
     public static String functionName(InstallStep step) {
-        return "step_" + step.id().replaceAll("[^A-Za-z0-9_]", "_");
+        return "step_" + NOT_NAME_CHAR.matcher(step.id()).replaceAll("_");
     }
 
     /** Renders every step as functions (in order). */
@@ -78,6 +80,8 @@ public final class BashRenderer {
             }
             sb.append(ind).append("  ").append(CommandForms.clearFlag(w.flag())).append('\n');
             sb.append(ind).append("fi\n");
+        } else if (a instanceof Action.MergeJson m) {
+            mergeJson(m, ind, sb);
         } else if (a instanceof CheckHostname h) {
             sb.append(ind).append("check_hostname ").append(ShellQuote.quote(h.planned())).append('\n');
         } else if (a instanceof ApplyConfig c) {
@@ -104,6 +108,41 @@ public final class BashRenderer {
         } else {
             throw new IllegalArgumentException("unknown action " + a);
         }
+    }
+
+    /**
+     * install.sh has no JSON tool on the device (no jq, no python): it writes the file only when it is
+     * absent or empty, says so when the file already holds the keys ({@code json_holds}: the compact
+     * {@code "key":value} texts appear in the file once its whitespace is removed), and otherwise
+     * leaves the file unchanged with a warning that prints the exact JSON to add (ADR 0420).
+     */
+    private static void mergeJson(Action.MergeJson m, String ind, StringBuilder sb) {
+        var patch = JsonMerge.patch(m.patch());
+        String keys = String.join(", ", JsonMerge.keys(patch));
+        String dir = m.target().substring(0, Math.max(1, m.target().lastIndexOf('/')));
+        String staged = "nestedge-merge-" + m.target().substring(m.target().lastIndexOf('/') + 1);
+        String json = ShellQuote.quote(JsonMerge.render(patch));
+        sb.append(ind).append("if [ ! -s ").append(ShellQuote.quote(m.target())).append(" ]; then\n");
+        sb.append(ind).append("  if ").append(CommandForms.exists(m.target())).append("; then ")
+                .append(CommandForms.copyPreserving(m.target(), m.backup())).append("; fi\n");
+        sb.append(ind).append("  ").append(ShellQuote.command("mkdir", "-p", dir)).append('\n');
+        sb.append(ind).append("  printf '%s' ").append(json).append(" > ").append(ShellQuote.quote(staged)).append('\n');
+        lines(CommandForms.putFile(new PutFile(staged, m.target(), 0644, "root", "root")), ind + "  ", sb);
+        sb.append(ind).append("  say ").append(ShellQuote.quote(m.target() + ": " + keys + " set")).append('\n');
+        sb.append(ind).append("elif json_holds ").append(ShellQuote.quote(m.target()));
+        for (String f : JsonMerge.fragments(patch)) {
+            sb.append(' ').append(ShellQuote.quote(f));
+        }
+        sb.append("; then\n");
+        sb.append(ind).append("  say ").append(ShellQuote.quote(m.target() + " already holds " + keys + ": unchanged"))
+                .append('\n');
+        sb.append(ind).append("else\n");
+        sb.append(ind).append("  warn ").append(ShellQuote.quote(m.target() + " holds other settings and this script has no "
+                + "JSON tool to merge into it, so it was left unchanged. Set these keys in it (replace their values, keep "
+                + "every other key), then restart the container engine (systemctl restart docker); or commission the "
+                + "device over SSH or with Ansible, which merge it:")).append('\n');
+        sb.append(ind).append("  printf '%s' ").append(json).append(" >&2\n");
+        sb.append(ind).append("fi\n");
     }
 
     private static void lines(List<String> lines, String ind, StringBuilder sb) {

@@ -1,5 +1,7 @@
 package io.nestedge.model.steps;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.nestedge.model.ContainerEngineSettings;
 import io.nestedge.model.OsFamily;
 import java.util.List;
 
@@ -23,19 +25,38 @@ import java.util.List;
  *     certd/keyd (facts §3, F11); null for leaf devices
  * @param config config.toml in the bundle, or empty for leaf devices
  * @param backupSuffix suffix for the config backup, e.g. {@code .nestedge-20261129T2105Z.bak}
+ * @param containerEngine the plant's container-engine settings merged into {@code /etc/docker/daemon.json}
+ *     on an IoT Edge device; null (omitted from {@code bundle.json}) when the plant manages none, and for
+ *     leaf devices
  */
 public record DeviceInstallSpec(String deviceId, boolean edge, String hostname, String parentHostname,
         List<Integer> parentPorts, OsFamily os, BundleFile rootCa, String trustStoreName, String certsDir,
         String secretsDir, List<BundleFile> certFiles, List<BundleFile> keyFiles, BundleFile edgeCaCert,
-        String config, String backupSuffix) {
+        String config, String backupSuffix, @JsonInclude(JsonInclude.Include.NON_NULL) ContainerEngineSettings containerEngine) {
 
-    /** Copies lists, normalises nulls. */
+    /** Copies lists, normalises nulls; settings that manage nothing become null. */
     public DeviceInstallSpec {
         parentHostname = parentHostname == null ? "" : parentHostname;
         parentPorts = parentPorts == null ? List.of() : List.copyOf(parentPorts);
         certFiles = certFiles == null ? List.of() : List.copyOf(certFiles);
         keyFiles = keyFiles == null ? List.of() : List.copyOf(keyFiles);
         config = config == null ? "" : config;
+        containerEngine = containerEngine == null || containerEngine.isEmpty() ? null : containerEngine;
+    }
+
+    /** A description without container-engine settings (see the canonical constructor). */
+    public DeviceInstallSpec(String deviceId, boolean edge, String hostname, String parentHostname,
+            List<Integer> parentPorts, OsFamily os, BundleFile rootCa, String trustStoreName, String certsDir,
+            String secretsDir, List<BundleFile> certFiles, List<BundleFile> keyFiles, BundleFile edgeCaCert,
+            String config, String backupSuffix) {
+        this(deviceId, edge, hostname, parentHostname, parentPorts, os, rootCa, trustStoreName, certsDir, secretsDir,
+                certFiles, keyFiles, edgeCaCert, config, backupSuffix, null);
+    }
+
+    /** The same description with other container-engine settings (null: none). */
+    public DeviceInstallSpec withContainerEngine(ContainerEngineSettings settings) {
+        return new DeviceInstallSpec(deviceId, edge, hostname, parentHostname, parentPorts, os, rootCa, trustStoreName,
+                certsDir, secretsDir, certFiles, keyFiles, edgeCaCert, config, backupSuffix, settings);
     }
 
     /**

@@ -103,7 +103,8 @@ public final class InstallScript {
 
     /**
      * The shell helper functions every rendered step may call ({@code say}, {@code warn},
-     * {@code fail}, {@code check_hostname}); {@code install.sh} and the Ansible playbook both start
+     * {@code fail}, {@code check_hostname}, {@code json_holds FILE FRAGMENT…}: exit 0 when the file, its
+     * whitespace removed, contains every fragment); {@code install.sh} and the Ansible playbook both start
      * with them. Expects {@code DEVICE_ID} to be set.
      */
     public static String helpers() {
@@ -120,6 +121,14 @@ public final class InstallScript {
                   esac
                   if printf '%s' "$planned" | grep -Eq '^[0-9]+(\\.[0-9]+){3}$|:'; then return 0; fi
                   fail "this machine is '$actual' but the bundle is for hostname '$1' (device $DEVICE_ID). Use the bundle made for this device, or set the machine's hostname first (facts: set it before edgeHub is first created)."
+                }
+                json_holds() {
+                  local flat want
+                  flat=$(tr -d ' \\t\\r\\n' < "$1") || return 1
+                  shift
+                  for want in "$@"; do
+                    case "$flat" in *"$want"*) ;; *) return 1 ;; esac
+                  done
                 }
 
                 """;

@@ -36,7 +36,7 @@ public final class InstallSteps {
     /** Step IDs, in order. */
     public static final String PREFLIGHT = "preflight", VERIFY_BUNDLE = "verify-bundle",
             INSTALL_CERTS = "install-certs", TRUST_ROOT_CA = "trust-root-ca", INSTALL_CONFIG = "install-config",
-            CLEAR_OLD_CERTS = "clear-old-certs", APPLY_CONFIG = "apply-config", VERIFY_RUNTIME = "verify-runtime",
+            CONTAINER_ENGINE = "container-engine", CLEAR_OLD_CERTS = "clear-old-certs", APPLY_CONFIG = "apply-config", VERIFY_RUNTIME = "verify-runtime",
             VERIFY_PARENT_TLS = "verify-parent-tls";
 
     private InstallSteps() {
@@ -46,8 +46,10 @@ public final class InstallSteps {
      * The ordered install steps for one device.
      *
      * @param s what is in the device's bundle and where it goes
-     * @return steps; IoT Edge devices get all nine, leaf devices preflight, verify, certificates,
-     *     trust store and parent TLS verification
+     * @return steps; IoT Edge devices get all nine (ten when the plant manages container-engine
+     *     settings: {@link #CONTAINER_ENGINE} before the trust store, whose container-engine restart
+     *     then loads the new daemon.json too), leaf devices preflight, verify, certificates, trust store
+     *     and parent TLS verification
      */
     public static List<InstallStep> forDevice(DeviceInstallSpec s) {
         List<InstallStep> steps = new ArrayList<>();
@@ -57,6 +59,9 @@ public final class InstallSteps {
                         "-content", SUMS, "-CAfile", s.rootCa().source(), "-purpose", "any", "-out", "/dev/null"), false),
                 new Command(List.of("sha256sum", "--check", "--strict", "--quiet", SUMS), false)), false));
         steps.add(installCerts(s));
+        if (s.edge() && s.containerEngine() != null && !DaemonJson.patch(s.containerEngine()).isEmpty()) {
+            steps.add(containerEngine(s));
+        }
         steps.add(trustRootCa(s));
         if (s.edge()) {
             String backup = CONFIG_TOML + s.backupSuffix();
@@ -125,6 +130,18 @@ public final class InstallSteps {
             }
         }
         return new InstallStep(INSTALL_CERTS, "Install certificates and keys (owners, modes)", a, false);
+    }
+
+    /**
+     * Merges the plant's container-engine settings into daemon.json (facts §6: container-engine-dns,
+     * container-engine-logrotate). It never restarts the engine itself: {@link #TRUST_ROOT_CA} follows
+     * and restarts it on every IoT Edge device (F9), so one restart loads both (ADR 0420).
+     */
+    private static InstallStep containerEngine(DeviceInstallSpec s) {
+        var patch = DaemonJson.patch(s.containerEngine());
+        return new InstallStep(CONTAINER_ENGINE, "Container-engine settings in " + DaemonJson.PATH + " ("
+                + String.join(", ", JsonMerge.keys(patch)) + "; other keys kept)", List.of(
+                new Action.MergeJson(DaemonJson.PATH, JsonMerge.compact(patch), DaemonJson.PATH + s.backupSuffix())), false);
     }
 
     private static InstallStep trustRootCa(DeviceInstallSpec s) {

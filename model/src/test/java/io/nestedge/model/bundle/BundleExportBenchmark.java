@@ -11,6 +11,7 @@ import io.nestedge.model.pki.CertifiedKey;
 import io.nestedge.model.pki.EdgeCaIssuance;
 import io.nestedge.model.pki.PkiStore;
 import io.nestedge.model.samples.SamplePlants;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -21,46 +22,95 @@ import java.util.stream.Stream;
 
 /**
  * Export of a generated plant (default 500 IoT Edge devices + 2,000 leaf devices) into signed
- * bundles, against the machine's key-generation floor measured in the same run: {@code openssl
- * genpkey} of the same number and type of Edge CA keys, in parallel on all cores (one process per
- * key, as a shell script would do it). Goal: within 1.5× of the floor; EC P-256 plant ≤ 10 s.
+ * bundles, against the machine's key-generation floor: {@code openssl genpkey} of the same number
+ * and type of Edge CA keys, in parallel on all cores (one process per key, as a shell script would
+ * do it). Goals (issue #3): first export within 1.5× of the floor; EC P-256 plant ≤ 10 s.
  *
- * <p>Run: {@code mvn -q -B test-compile -pl model -am} then
- * {@code mvn -q -B exec:java -pl model -Dexec.mainClass=io.nestedge.model.bundle.BundleExportBenchmark -Dexec.classpathScope=test -Dexec.args="500 2000"}.
+ * <p>Each round exports into a fresh PKI store (first export: every Edge CA issued), exports again
+ * (re-export: Edge CAs reused, the previous export replaced), then measures the floor; the best
+ * round of each counts, because the build machine is shared and the best round is the least
+ * disturbed one (as in {@code PkiBenchmark}). Also printed: the CPU time the JVM spent on each
+ * export (all threads, JIT included), which the machine's load disturbs less than wall time.
+ *
+ * <p>Run: {@code mvn -q -B test-compile -pl model -am}, then with the test class path
+ * {@code java … io.nestedge.model.bundle.BundleExportBenchmark 500 2000 [rounds] [EC_P256|RSA_2048]}.
  */
 public final class BundleExportBenchmark {
     private BundleExportBenchmark() {
     }
 
-    /** Prints figures and ratios; {@code args} = edge devices, leaf devices. */
+    /** Prints figures and ratios; {@code args} = edge devices, leaf devices, rounds (default 1), key types (default both). */
     public static void main(String[] args) throws Exception {
         int edge = args.length > 0 ? Integer.parseInt(args[0]) : 500;
         int leaves = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
-        System.out.printf("BundleExportBenchmark: %d IoT Edge + %d leaf devices, %d cores, load average %.1f%n", edge, leaves,
-                EdgeCaIssuance.cores(), java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 1;
+        List<KeyType> types = args.length > 3 ? List.of(KeyType.valueOf(args[3])) : List.of(KeyType.EC_P256, KeyType.RSA_2048);
+        System.out.printf("BundleExportBenchmark: %d IoT Edge + %d leaf devices, %d cores, best of %d round(s), load average %.1f, %s%n",
+                edge, leaves, EdgeCaIssuance.cores(), rounds, load(), System.getProperty("java.vm.version"));
         Path tmp = Files.createTempDirectory("nestedge-export-bench");
         try {
-            for (KeyType t : List.of(KeyType.EC_P256, KeyType.RSA_2048)) {
+            for (KeyType t : types) {
                 Plant plant = SamplePlants.generate(edge, leaves).withPki(new PkiSettings(CaSource.GENERATE,
                         t == KeyType.EC_P256 ? KeyType.EC_P256 : KeyType.RSA_4096, t, 3650, 365, true, "", "", ""));
-                PkiStore store = PkiStore.open(tmp.resolve("pki-" + t), CertificateIssuer.systemClock());
-                CertifiedKey ca = store.generateCa("Bench Root CA", plant.pki().rootKeyType(), 3650,
-                        t == KeyType.EC_P256 ? KeyType.EC_P256 : KeyType.RSA_2048, 1825, "bench".toCharArray());
-                long t0 = System.nanoTime();
-                BundleExport.export(plant, store, ca, ExportSecrets.none(), new BundleOptions(true, null, Set.of(), true),
-                        tmp.resolve("out-" + t), ExportProgress.NONE, () -> false);
-                double first = (System.nanoTime() - t0) / 1e9;
-                t0 = System.nanoTime();
-                BundleExport.export(plant, store, ca, ExportSecrets.none(), new BundleOptions(true, null, Set.of(), true),
-                        tmp.resolve("out-" + t), ExportProgress.NONE, () -> false);
-                double reuse = (System.nanoTime() - t0) / 1e9;
-                double floor = opensslFloor(t, plant.devices().stream().filter(d -> d.isEdge()).count());
-                System.out.printf("%-9s first export %6.1f s   re-export (Edge CAs reused) %6.1f s   openssl genpkey floor %6.1f s   "
-                        + "ratio %.2f (goal <= 1.5)%s%n", t, first, reuse, floor, first / floor,
+                long edgeCount = plant.devices().stream().filter(d -> d.isEdge()).count();
+                double first = Double.MAX_VALUE;
+                double reuse = Double.MAX_VALUE;
+                double floor = Double.MAX_VALUE;
+                double firstCpu = 0;
+                double reuseCpu = 0;
+                for (int r = 0; r < rounds; r++) {
+                    PkiStore store = PkiStore.open(tmp.resolve("pki-" + t + "-" + r), CertificateIssuer.systemClock());
+                    CertifiedKey ca = store.generateCa("Bench Root CA", plant.pki().rootKeyType(), 3650,
+                            t == KeyType.EC_P256 ? KeyType.EC_P256 : KeyType.RSA_2048, 1825, "bench".toCharArray());
+                    Path out = tmp.resolve("out-" + t + "-" + r);
+                    double[] f = timed(() -> BundleExport.export(plant, store, ca, ExportSecrets.none(),
+                            new BundleOptions(true, null, Set.of(), true), out, ExportProgress.NONE, () -> false));
+                    double[] re = timed(() -> BundleExport.export(plant, store, ca, ExportSecrets.none(),
+                            new BundleOptions(true, null, Set.of(), true), out, ExportProgress.NONE, () -> false));
+                    double fl = opensslFloor(t, edgeCount);
+                    System.out.printf("  round %d: first %.1f s (cpu %.1f s)   re-export %.1f s (cpu %.1f s)   floor %.1f s   load %.1f%n",
+                            r + 1, f[0], f[1], re[0], re[1], fl, load());
+                    if (f[0] < first) {
+                        first = f[0];
+                        firstCpu = f[1];
+                    }
+                    if (re[0] < reuse) {
+                        reuse = re[0];
+                        reuseCpu = re[1];
+                    }
+                    floor = Math.min(floor, fl);
+                    deleteTree(out);
+                }
+                System.out.printf("%-9s first export %6.1f s (cpu %5.1f s, ratio %.2f)   re-export %6.1f s (cpu %5.1f s, ratio %.2f)   "
+                        + "openssl genpkey floor %6.1f s   (goal: first <= 1.5x floor: %s)%s%n", t, first, firstCpu, first / floor, reuse,
+                        reuseCpu, reuse / floor, floor, first <= 1.5 * floor ? "met" : "missed",
                         t == KeyType.EC_P256 ? String.format("   EC goal <= 10 s: %s", first <= 10 ? "met" : "missed") : "");
             }
         } finally {
-            try (Stream<Path> s = Files.walk(tmp)) {
+            deleteTree(tmp);
+        }
+    }
+
+    private interface Export {
+        void run() throws Exception;
+    }
+
+    /** Wall seconds and process CPU seconds of one export. */
+    private static double[] timed(Export e) throws Exception {
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long c0 = os.getProcessCpuTime();
+        long t0 = System.nanoTime();
+        e.run();
+        return new double[] {(System.nanoTime() - t0) / 1e9, (os.getProcessCpuTime() - c0) / 1e9};
+    }
+
+    private static double load() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
+    private static void deleteTree(Path root) throws Exception {
+        if (Files.exists(root)) {
+            try (Stream<Path> s = Files.walk(root)) {
                 s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }

@@ -198,8 +198,14 @@ class BundleExportTest {
     }
 
     private ProcessResult install(Path bundle, String machineHostname, String stdin, String... args) throws Exception {
+        return install(null, bundle, machineHostname, stdin, args);
+    }
+
+    /** Runs install.sh in the sandbox, with {@code daemonJson} (if not null) as the machine's /etc/docker/daemon.json. */
+    private ProcessResult install(Path daemonJson, Path bundle, String machineHostname, String stdin, String... args) throws Exception {
         Path script = Path.of("src/test/resources/bundle/run-install-sandboxed.sh").toAbsolutePath();
-        List<String> cmd = new ArrayList<>(List.of(script.toString(), bundle.toString(), machineHostname, standIns().toString()));
+        List<String> cmd = new ArrayList<>(List.of("env", "NESTEDGE_DAEMON_JSON=" + (daemonJson == null ? "" : daemonJson),
+                script.toString(), bundle.toString(), machineHostname, standIns().toString()));
         cmd.addAll(List.of(args));
         return run(dir, stdin, cmd.toArray(String[]::new));
     }
@@ -224,6 +230,39 @@ class BundleExportTest {
                 .contains("iotedge check --verbose");
         // Edge CA was new on this machine: certd/keyd cleared and edgeHub/edgeAgent recreated (F11).
         assertThat(log).contains("docker rm -f edgeAgent edgeHub");
+    }
+
+    @Test
+    void installShWritesTheContainerEngineSettingsIntoAnAbsentDaemonJson() throws Exception {
+        assumeTrue(canRunInstallForReal(), "needs root (runs in CI)");
+        Path b = dir.resolve("engine-new");
+        copyTree(bundle(plainOut, "line1-edge"), b);
+        ProcessResult r = install(b, "line1-edge", null, "--yes");
+        assertThat(r.exit()).as(r.out()).isZero();
+        assertThat(r.out()).contains("/etc/docker/daemon.json: dns, log-driver, log-opts set")
+                .contains("/etc/docker/daemon.json root root 644")
+                .contains("\"dns\": [\n    \"10.0.3.53\"\n  ]").contains("\"log-driver\": \"local\"")
+                .contains("\"max-file\": \"3\"").contains("\"max-size\": \"10m\"");
+        // the daemon.json is in place before the engine restart that loads it (one restart, after the root CA)
+        assertThat(r.out().indexOf("daemon.json: dns, log-driver, log-opts set")).isLessThan(r.out().indexOf("Done: device"));
+        assertThat(Files.readString(dir.resolve("standins.log"))).contains("systemctl restart docker");
+    }
+
+    @Test
+    void installShLeavesADaemonJsonWithOtherKeysAndPrintsWhatToAdd() throws Exception {
+        assumeTrue(canRunInstallForReal(), "needs root (runs in CI)");
+        Path b = dir.resolve("engine-foreign");
+        copyTree(bundle(plainOut, "ops-gw"), b);
+        String existing = "{\n  \"registry-mirrors\": [\"https://mirror.contoso-plant.local\"],\n  \"log-driver\": \"journald\"\n}\n";
+        Path daemon = dir.resolve("foreign-daemon.json");
+        Files.writeString(daemon, existing);
+        ProcessResult r = install(daemon, b, "ops-gw", null, "--yes");
+        assertThat(r.exit()).as("the warning does not stop the install: " + r.out()).isZero();
+        assertThat(r.out()).contains("install.sh: warning: /etc/docker/daemon.json holds other settings")
+                .contains("Done: device ops-gw is configured.")
+                .contains("=== daemon.json\n/etc/docker/daemon.json root root 644\n" + existing);
+        String printed = r.out().substring(r.out().indexOf("which merge it:"));
+        assertThat(printed).contains("\"dns\": [").contains("\"10.0.3.53\"").contains("\"max-size\": \"10m\"");
     }
 
     @Test

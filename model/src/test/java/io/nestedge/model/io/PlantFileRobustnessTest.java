@@ -35,6 +35,12 @@ class PlantFileRobustnessTest {
     }
 
     @Test
+    void unpairedSurrogateDeepInsideIsReportedWithItsFullPointer() {
+        InputException e = fail(sample().replaceFirst("\"hostname\" : \"", "\"hostname\" : \"\\\\uDC00"));
+        assertThat(e.location()).isEqualTo("/devices/0/hostname");
+    }
+
+    @Test
     void hugeNumberIsAnInputError() {
         InputException e = fail(sample().replaceFirst("\"port\" : 22", "\"port\" : 1" + "0".repeat(400)));
         assertThat(e.file()).isEqualTo("p.json");

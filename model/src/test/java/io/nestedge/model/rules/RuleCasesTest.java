@@ -17,6 +17,7 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import io.nestedge.model.ApiProxySettings;
 import io.nestedge.model.CaSource;
+import io.nestedge.model.ContainerEngineSettings;
 import io.nestedge.model.EdgeRuntime;
 import io.nestedge.model.KeyType;
 import io.nestedge.model.Layer;
@@ -182,7 +183,20 @@ class RuleCasesTest {
                 Edits::sample));
         l.add(c("NE-HUB-HOSTNAME", () -> sample().withHub(new io.nestedge.model.HubSettings("contoso hub!")), " hub.iotHubHostname",
                 Edits::sample));
+        // container engine (facts §6: container-engine-dns, container-engine-logrotate)
+        l.add(c("NE-ENGINE-DNS", () -> engine(e -> e.withDns(List.of("10.0.3.53", "dns.contoso-plant.local"))),
+                " containerEngine.dns[1]", () -> engine(e -> e.withDns(List.of("10.0.3.53", "fd00:3::53")))));
+        l.add(c("NE-ENGINE-LOG-SIZE", () -> engine(e -> e.withLogMaxSize("10 MB")), " containerEngine.logMaxSize",
+                () -> engine(e -> e.withLogMaxSize("1g"))));
+        l.add(c("NE-ENGINE-LOG-FILES", () -> engine(e -> e.withLogMaxFiles(0)), " containerEngine.logMaxFiles",
+                () -> engine(e -> e.withLogMaxFiles(1))));
+        l.add(c("NE-ENGINE-UNSET", () -> sample().withContainerEngine(ContainerEngineSettings.NONE),
+                " containerEngine.dns; containerEngine.logMaxSize", Edits::sample));
         return l;
+    }
+
+    private static Plant engine(java.util.function.UnaryOperator<ContainerEngineSettings> edit) {
+        return sample().withContainerEngine(edit.apply(sample().containerEngine()));
     }
 
     private static PkiSettings pki(int edgeDays, int rootDays, KeyType edgeKey) {

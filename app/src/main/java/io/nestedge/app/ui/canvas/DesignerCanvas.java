@@ -79,6 +79,10 @@ public final class DesignerCanvas extends Region {
         setFocusTraversable(true);
         content.getTransforms().add(transform);
         content.getChildren().addAll(overview, links, nodeLayer, contentOverlay);
+        // Layout roots: nodes and curves created, dropped or re-shaped while panning and dragging ask
+        // for a layout of their own group only, not of the split panes and the window around the canvas.
+        content.setManaged(false);
+        overlay.setManaged(false);
         overlay.setMouseTransparent(true);
         contentOverlay.setMouseTransparent(true);
         getChildren().addAll(lanes, content, overlay);
@@ -241,7 +245,10 @@ public final class DesignerCanvas extends Region {
 
     private void applyViewport() {
         Viewport v = viewport.get();
-        transform.setToTransform(v.zoom(), 0, v.tx(), 0, v.zoom(), v.ty());
+        // Whole screen pixels: the bitmap caches (links, overview tiles, nodes at 100 %) are then copied
+        // at integer offsets; at a fractional offset the software renderer interpolates every pixel of
+        // them on each frame of a pan (ADR 1310). The drawing moves by less than half a pixel.
+        transform.setToTransform(v.zoom(), 0, Math.round(v.tx()), 0, v.zoom(), Math.round(v.ty()));
         lanes.render(v, getWidth(), getHeight());
         if (fitPending && getWidth() > 0 && getHeight() > 0) {
             fitPending = false;
@@ -358,11 +365,10 @@ public final class DesignerCanvas extends Region {
         return overview;
     }
 
-    /** Content coordinates of a mouse event. */
+    /** Content coordinates of a mouse event (through the transform the content is drawn with). */
     Point2D toContent(double sceneX, double sceneY) {
         Point2D local = sceneToLocal(sceneX, sceneY);
-        Viewport v = viewport.get();
-        return new Point2D(v.toContentX(local.getX()), v.toContentY(local.getY()));
+        return new Point2D((local.getX() - transform.getTx()) / transform.getMxx(), (local.getY() - transform.getTy()) / transform.getMyy());
     }
 
     /** The viewport (zoom and pan). */

@@ -11,6 +11,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.SkinBase;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
@@ -31,6 +32,9 @@ public final class DeviceNodeSkin extends SkinBase<DeviceNode> {
     public static final String DOWNSTREAM_PORT = "downstream-port";
     /** Node property key holding a downstream port's number. */
     public static final String PORT_KEY = "nestedge.port";
+    /** Node property key holding a downstream port's tooltip text until the tooltip is installed. */
+    private static final String TIP_KEY = "nestedge.port.tip";
+    private static final String UPSTREAM_TIP = "Upstream port: drag onto a parent's downstream port to connect";
 
     private final Region body = new Region();
     private final Region stripe = new Region();
@@ -42,7 +46,9 @@ public final class DeviceNodeSkin extends SkinBase<DeviceNode> {
     private final HBox statusSlot = new HBox();
     private final Circle upstream = new Circle(NodeMetrics.PORT_RADIUS);
     private final Region portLayer = new Region();
-    private final Tooltip badgeTip = new Tooltip();
+    /** The badge's tooltip, created with the others on the first hover (null until then). */
+    private Tooltip badgeTip;
+    private boolean tooltipsInstalled;
 
     /**
      * Builds the skin.
@@ -64,13 +70,20 @@ public final class DeviceNodeSkin extends SkinBase<DeviceNode> {
         statusSlot.setMouseTransparent(true);
         upstream.getStyleClass().addAll("port", UPSTREAM_PORT);
         portLayer.setMouseTransparent(true);
-        Tooltip.install(badge, badgeTip);
-        Tooltip.install(upstream, new Tooltip("Upstream port: drag onto a parent's downstream port to connect"));
+        // Tooltips are popup controls, each with its own scene and CSS: creating several per node made
+        // up much of the cost of a node scrolling into view. They are installed on the first hover
+        // (MOUSE_ENTERED reaches the node before any part of it, so the hover that shows one is the
+        // one that installed it).
+        node.addEventHandler(MouseEvent.MOUSE_ENTERED, e -> installTooltips());
         getChildren().addAll(body, stripe, iconBox, id, host, caption, statusSlot, badge, upstream);
         node.deviceProperty().addListener((o, a, b) -> rebuild());
         node.gatewayProperty().addListener((o, a, b) -> rebuild());
         node.severityProperty().addListener((o, a, b) -> updateBadge());
-        node.findingsTextProperty().addListener((o, a, b) -> badgeTip.setText(b));
+        node.findingsTextProperty().addListener((o, a, b) -> {
+            if (badgeTip != null) {
+                badgeTip.setText(b);
+            }
+        });
         node.statusBadgeProperty().addListener((o, a, b) -> {
             statusSlot.getChildren().setAll(b == null ? List.of() : List.of(b));
             caption.setVisible(b == null);
@@ -97,7 +110,10 @@ public final class DeviceNodeSkin extends SkinBase<DeviceNode> {
             c.getProperties().put(PORT_KEY, p.port());
             c.setCenterX(x);
             c.setCenterY(NodeMetrics.HEIGHT);
-            Tooltip.install(c, new Tooltip(p.port() + "/" + p.protocol() + " on " + p.owner() + ": children connect here"));
+            c.getProperties().put(TIP_KEY, p.port() + "/" + p.protocol() + " on " + p.owner() + ": children connect here");
+            if (tooltipsInstalled) {
+                installPortTooltip(c);
+            }
             Label l = new Label(String.valueOf(p.port()));
             l.getStyleClass().add("port-label");
             l.setMouseTransparent(true);
@@ -107,6 +123,34 @@ public final class DeviceNodeSkin extends SkinBase<DeviceNode> {
         }
         upstream.setCenterX(NodeMetrics.WIDTH / 2);
         upstream.setCenterY(0);
+    }
+
+    /**
+     * Installs the tooltips of the badge and the ports (once per skin; ports created later by a
+     * rebuild get theirs at once).
+     */
+    private void installTooltips() {
+        if (tooltipsInstalled) {
+            return;
+        }
+        tooltipsInstalled = true;
+        badgeTip = new Tooltip(getSkinnable().findingsTextProperty().get());
+        Tooltip.install(badge, badgeTip);
+        Tooltip.install(upstream, new Tooltip(UPSTREAM_TIP));
+        for (javafx.scene.Node n : getChildren()) {
+            if (n.getProperties().get(TIP_KEY) != null) {
+                installPortTooltip(n);
+            }
+        }
+    }
+
+    private static void installPortTooltip(javafx.scene.Node port) {
+        Tooltip.install(port, new Tooltip((String) port.getProperties().get(TIP_KEY)));
+    }
+
+    /** True once the tooltips are installed (on the node's first hover; tests). */
+    boolean tooltipsInstalled() {
+        return tooltipsInstalled;
     }
 
     private static String caption(Device d, boolean gw) {

@@ -34,6 +34,11 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 final class LinkLayer extends Group {
     private final Map<String, CubicCurve> curves = new HashMap<>();
     private final Map<String, double[]> shapes = new HashMap<>();
+    /**
+     * Per child: where its link leaves the parent, as an offset from the parent's top-left corner
+     * (which downstream port depends only on the plant, so a drag re-shapes a link by arithmetic).
+     */
+    private final Map<String, double[]> parentAnchors = new HashMap<>();
     /** TLS verification state by child ID ({@code tls-ok|tls-warning|tls-failed}), independent of the curves. */
     private final Map<String, String> tls = new HashMap<>();
     /** Lock badges of the curves that exist and have a TLS state. */
@@ -76,6 +81,7 @@ final class LinkLayer extends Group {
     void rebuild(Plant p, Function<String, Optional<Position>> positionOf) {
         this.plant = p;
         shapes.clear();
+        parentAnchors.clear();
         index.clear();
         floating.clear();
         still.getChildren().addAll(live.getChildren());
@@ -96,7 +102,11 @@ final class LinkLayer extends Group {
         show(area);
     }
 
-    /** Re-shapes only the links touching the given devices (during a drag). */
+    /**
+     * Re-shapes only the links touching the given devices (during a drag: each moved device's link to
+     * its parent and its children's links to it). The shape of each is updated in place from the
+     * anchors cached by {@link #rebuild}; no port list is recomputed per mouse event.
+     */
     void update(Set<String> moved, Function<String, Optional<Position>> positionOf) {
         if (plant == null) {
             return;
@@ -109,12 +119,11 @@ final class LinkLayer extends Group {
             }
         }
         for (String id : touched) {
-            double[] s = curve(plant, id, positionOf);
+            double[] s = reshapeInPlace(id, positionOf);
             if (s == null) {
                 continue;
             }
             index.remove(id);
-            shapes.put(id, s);
             Rect b = bounds(s);
             floating.put(id, b);
             CubicCurve c = curves.get(id);
@@ -268,7 +277,45 @@ final class LinkLayer extends Group {
         } else {
             shapes.put(childId, s);
             index.put(childId, bounds(s));
+            Device parent = plant.deviceOrNull(plant.deviceOrNull(childId).parentId());
+            Position pp = positionOf.apply(parent.id()).orElseThrow();
+            parentAnchors.put(childId, new double[] {s[0] - pp.x(), s[1] - pp.y()});
         }
+    }
+
+    /**
+     * The link of a child from the cached parent anchor and the drawn positions, written into the
+     * child's existing shape array (same result as {@link #curve}).
+     *
+     * @return the shape, or null without a drawn link
+     */
+    private double[] reshapeInPlace(String childId, Function<String, Optional<Position>> positionOf) {
+        double[] anchor = parentAnchors.get(childId);
+        double[] s = shapes.get(childId);
+        Device child = plant.deviceOrNull(childId);
+        if (anchor == null || s == null || child == null || !child.hasParent()) {
+            return null;
+        }
+        Optional<Position> pp = positionOf.apply(child.parentId());
+        Optional<Position> cp = positionOf.apply(childId);
+        if (pp.isEmpty() || cp.isEmpty()) {
+            return null;
+        }
+        shape(s, pp.get().x() + anchor[0], pp.get().y() + anchor[1], DevicePorts.upstreamAnchor(cp.get()));
+        return s;
+    }
+
+    /** Writes the cubic from a parent's port to a child's upstream port into {@code s}. */
+    private static void shape(double[] s, double fromX, double fromY, Position to) {
+        double dy = Math.max(40, Math.abs(to.y() - fromY) / 2);
+        s[0] = fromX;
+        s[1] = fromY;
+        s[2] = fromX;
+        s[3] = fromY + dy;
+        s[4] = to.x();
+        s[5] = to.y() - dy;
+        s[6] = to.x();
+        s[7] = to.y();
     }
 
     /**
@@ -294,9 +341,9 @@ final class LinkLayer extends Group {
         int idx = DevicePorts.linkPortIndex(ports, child);
         Position from = idx < 0 ? new Position(pp.get().x() + NodeMetrics.WIDTH / 2, pp.get().y() + NodeMetrics.HEIGHT)
                 : DevicePorts.downstreamAnchor(pp.get(), idx, ports.size());
-        Position to = DevicePorts.upstreamAnchor(cp.get());
-        double dy = Math.max(40, Math.abs(to.y() - from.y()) / 2);
-        return new double[] {from.x(), from.y(), from.x(), from.y() + dy, to.x(), to.y() - dy, to.x(), to.y()};
+        double[] s = new double[8];
+        shape(s, from.x(), from.y(), DevicePorts.upstreamAnchor(cp.get()));
+        return s;
     }
 
     /** Bounding box of the curve's control polygon (contains the curve), grown by the stroke. */

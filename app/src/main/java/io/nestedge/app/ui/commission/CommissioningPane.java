@@ -187,12 +187,17 @@ public final class CommissioningPane extends BorderPane {
         progress.setPrefWidth(160);
         progress.setId("run-progress");
         progress.visibleProperty().bind(run.runningProperty().or(run.progressProperty().greaterThan(0)));
+        Label progressText = new Label();
+        progressText.setId("run-progress-text");
+        progressText.getStyleClass().add("run-progress-text");
+        progressText.textProperty().bind(run.progressTextProperty());
+        progressText.visibleProperty().bind(progress.visibleProperty());
         Label title = new Label("Commissioning", new FontIcon(MaterialDesignC.CHIP));
         title.getStyleClass().add("panel-title");
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         this.reportButton = report;
-        ToolBar tb = new ToolBar(title, target, creds, bundles, grow, progress);
+        ToolBar tb = new ToolBar(title, target, creds, bundles, grow, progressText, progress);
         tb.getStyleClass().add("run-toolbar");
         actionsBar = new ToolBar(all, selected, failed, resume, cancel);
         actionsBar.getStyleClass().addAll("run-toolbar", "run-actions");
@@ -370,6 +375,12 @@ public final class CommissioningPane extends BorderPane {
 
     /** A device in the run list: status icon, ID, current step or summary. */
     private final class DeviceCell extends ListCell<String> {
+        DeviceCell() {
+            // as wide as the list, not as the text: a long step title ends in "…" (full text in the tooltip)
+            setPrefWidth(0);
+            setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
+        }
+
         @Override
         protected void updateItem(String id, boolean empty) {
             super.updateItem(id, empty);
@@ -377,6 +388,7 @@ public final class CommissioningPane extends BorderPane {
             if (empty || id == null) {
                 setText(null);
                 setGraphic(null);
+                setTooltip(null);
                 return;
             }
             DeviceRunView v = run.device(id);
@@ -397,6 +409,8 @@ public final class CommissioningPane extends BorderPane {
             String line = s == null ? "not run" : s == DeviceRunStatus.RUNNING ? v.currentStepProperty().get() : s.label();
             setText(id + "  ·  " + line);
             setGraphic(icon);
+            String more = s == null || s == DeviceRunStatus.RUNNING ? "" : v.summaryProperty().get();
+            setTooltip(new Tooltip(id + ": " + line + (more.isEmpty() || more.equals(line) ? "" : "\n" + more)));
         }
     }
 }

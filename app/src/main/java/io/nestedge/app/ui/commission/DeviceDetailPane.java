@@ -62,9 +62,9 @@ public final class DeviceDetailPane extends BorderPane {
         title.getStyleClass().add("panel-title");
         steps.setId("run-steps");
         steps.getColumns().setAll(List.of(
-                col("Result", r -> r.running() ? "running…" : r.fromJournal() ? "done earlier" : word(r.status().name()), 90),
-                col("Step", StepRow::title, 320),
-                col("Summary", StepRow::summary, 520)));
+                col("Result", r -> r.running() ? "running…" : r.fromJournal() ? "done earlier" : word(r.status().name()), 95, 95),
+                col("Step", StepRow::title, 300, 220),
+                col("Summary", StepRow::summary, 420, 150)));
         steps.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
             @Override
             protected void updateItem(StepRow r, boolean empty) {
@@ -81,10 +81,10 @@ public final class DeviceDetailPane extends BorderPane {
         });
         checks.setId("run-checks");
         checks.getColumns().setAll(List.of(
-                col("Result", c -> word(c.result().name()), 80),
-                col("Check", CheckEntry::id, 230),
-                col("Description", CheckEntry::description, 330),
-                col("Details", CheckEntry::detailText, 420)));
+                col("Result", c -> word(c.result().name()), 80, 80),
+                col("Check", CheckEntry::id, 230, 190),
+                col("Description", CheckEntry::description, 330, 120),
+                col("Details", CheckEntry::detailText, 420, 150)));
         checks.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
             @Override
             protected void updateItem(CheckEntry c, boolean empty) {
@@ -98,11 +98,12 @@ public final class DeviceDetailPane extends BorderPane {
             }
         });
         modules.setId("run-modules");
-        modules.getColumns().setAll(List.of(col("Module", ModuleStatus::name, 200),
-                col("State", m -> word(m.state().name()), 90), col("Description", ModuleStatus::description, 220),
-                col("Image", ModuleStatus::image, 420)));
+        modules.getColumns().setAll(List.of(col("Module", ModuleStatus::name, 200, 140),
+                col("State", m -> word(m.state().name()), 90, 80), col("Description", ModuleStatus::description, 220, 110),
+                col("Image", ModuleStatus::image, 420, 150)));
         for (TableView<?> t : List.of(steps, checks, modules)) {
-            t.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+            // fit the panel (no sideways scrolling); the last column gives or takes the room first
+            t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
             t.getStyleClass().addAll(Styles.DENSE, "run-table");
             t.setPlaceholder(new Label("Nothing yet"));
         }
@@ -120,6 +121,10 @@ public final class DeviceDetailPane extends BorderPane {
         tabs.setId("run-detail-tabs");
         tabs.setTabMinWidth(70);
         tabs.setTabMaxWidth(240);
+        title.setWrapText(true);
+        title.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        title.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(title, Priority.ALWAYS);
         HBox head = new HBox(8, title);
         head.getStyleClass().add("detail-header");
         setTop(new VBox(head, banner));
@@ -140,12 +145,28 @@ public final class DeviceDetailPane extends BorderPane {
         return enumName.toLowerCase(Locale.ROOT);
     }
 
-    private static <T> TableColumn<T, String> col(String name, java.util.function.Function<T, String> f, double width) {
+    private static <T> TableColumn<T, String> col(String name, java.util.function.Function<T, String> f, double width,
+            double minWidth) {
         TableColumn<T, String> c = new TableColumn<>(name);
         c.setCellValueFactory(d -> new ReadOnlyStringWrapper(d.getValue() == null ? "" : f.apply(d.getValue())));
+        c.setCellFactory(x -> new TextCell<>());
         c.setPrefWidth(width);
+        c.setMinWidth(minWidth);
         c.setSortable(false);
         return c;
+    }
+
+    /** A text cell whose tooltip holds the whole text (columns fit the panel, long text ends in "…"). */
+    private static final class TextCell<T> extends javafx.scene.control.TableCell<T, String> {
+        private final javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+
+        @Override
+        protected void updateItem(String text, boolean empty) {
+            super.updateItem(text, empty);
+            setText(empty ? null : text);
+            tip.setText(text);
+            setTooltip(empty || text == null || text.isEmpty() ? null : tip);
+        }
     }
 
     /** Shows a device's state (null: nothing). */

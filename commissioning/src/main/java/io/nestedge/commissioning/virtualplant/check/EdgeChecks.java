@@ -1,8 +1,8 @@
 package io.nestedge.commissioning.virtualplant.check;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nestedge.commissioning.virtualplant.runtime.ApplyException;
+import io.nestedge.commissioning.virtualplant.runtime.DaemonJsonFile;
 import io.nestedge.commissioning.virtualplant.runtime.EdgeConfig;
 import io.nestedge.commissioning.virtualplant.runtime.EdgeConfigParser;
 import io.nestedge.commissioning.virtualplant.runtime.HostnameRules;
@@ -64,7 +64,7 @@ final class EdgeChecks {
         r.add("aziot-edge-version", "aziot-edge package is up-to-date",
                 CheckOutcome.notEvaluable("emulation: the latest release cannot be looked up without network access"));
         r.add("container-local-time", "container time is close to host time", CheckOutcome.notEvaluable(NO_CONTAINERS));
-        JsonNode daemon = daemonJson(c);
+        DaemonJsonFile.Content daemon = DaemonJsonFile.read(c.ctx.fs());
         r.add("container-engine-dns", "DNS server", dns(daemon));
         r.add("container-engine-logrotate", "production readiness: logs policy", logPolicy(daemon));
         r.add("edge-agent-storage-mounted-from-host",
@@ -148,32 +148,73 @@ final class EdgeChecks {
                         "failed to lookup address information: Name or service not known");
     }
 
-    private static JsonNode daemonJson(CheckContext c) {
-        try {
-            if (!c.ctx.fs().exists("/etc/docker/daemon.json")) {
-                return null;
-            }
-            return new ObjectMapper().readTree(c.ctx.fs().read("/etc/docker/daemon.json"));
-        } catch (IOException e) {
-            return null;
-        }
+    private static final String DNS_MESSAGE = "Container engine is not configured with DNS server setting, which may impact"
+            + " connectivity to IoT Hub.\nPlease see https://aka.ms/iotedge-prod-checklist-dns for best practices.\n"
+            + "You can ignore this warning if you are setting DNS server per module in the Edge deployment.";
+    private static final String LOGS_MESSAGE = "Container engine is not configured to rotate module logs"
+            + " which may cause it run out of disk space.\nPlease see https://aka.ms/iotedge-prod-checklist-logs for"
+            + " best practices.\nYou can ignore this warning if you are setting log policy per module in the Edge deployment.";
+
+    private static String cannotParse() {
+        return "Could not parse container engine config file " + DaemonJsonFile.PATH;
     }
 
-    private static CheckOutcome dns(JsonNode d) {
-        if (d == null || !d.has("dns")) {
-            return CheckOutcome.warning("Container engine is not configured with DNS server setting, which may impact"
-                    + " connectivity to IoT Hub.\nPlease see https://aka.ms/iotedge-prod-checklist-dns for best practices.\n"
-                    + "You can ignore this warning if you are setting DNS server per module in the Edge deployment.",
-                    d == null ? "Could not open container engine config file /etc/docker/daemon.json" : "no \"dns\" entry");
+    /**
+     * {@code container-engine-dns}, as the runtime reads it: a missing file is a warning, a file that does
+     * not parse into {@code {"dns": [string…]}} an error, a missing or empty list a warning.
+     */
+    private static CheckOutcome dns(DaemonJsonFile.Content d) {
+        if (!d.exists()) {
+            return CheckOutcome.warning(DNS_MESSAGE, "Could not open container engine config file " + DaemonJsonFile.PATH);
+        }
+        if (d.json() == null || !d.json().isObject()) {
+            return CheckOutcome.error(DNS_MESSAGE, cannotParse(), d.json() == null ? d.parseError() : "invalid type: expected a map");
+        }
+        JsonNode dns = d.json().get("dns");
+        if (dns != null && !dns.isNull() && (!dns.isArray() || !allText(dns))) {
+            return CheckOutcome.error(DNS_MESSAGE, cannotParse(), "invalid type: expected a sequence of strings for key `dns`");
+        }
+        if (dns == null || dns.isNull() || dns.isEmpty()) {
+            return CheckOutcome.warning(DNS_MESSAGE, dns == null || dns.isNull() ? "no \"dns\" entry" : "the \"dns\" list is empty");
         }
         return CheckOutcome.ok();
     }
 
-    private static CheckOutcome logPolicy(JsonNode d) {
-        boolean ok = d != null && d.has("log-driver") && d.path("log-opts").has("max-size");
-        return ok ? CheckOutcome.ok() : CheckOutcome.warning("Container engine is not configured to rotate module logs"
-                + " which may cause it run out of disk space.\nPlease see https://aka.ms/iotedge-prod-checklist-logs for"
-                + " best practices.\nYou can ignore this warning if you are setting log policy per module in the Edge deployment.");
+    /**
+     * {@code container-engine-logrotate}, as the runtime reads it: {@code log-driver} and {@code log-opts}
+     * with both {@code max-file} and {@code max-size}, all strings; a missing file or key is a warning,
+     * a value of another type an error (the file does not parse).
+     */
+    private static CheckOutcome logPolicy(DaemonJsonFile.Content d) {
+        if (!d.exists()) {
+            return CheckOutcome.warning(LOGS_MESSAGE, "Could not open container engine config file " + DaemonJsonFile.PATH);
+        }
+        if (d.json() == null || !d.json().isObject()) {
+            return CheckOutcome.error(LOGS_MESSAGE, cannotParse(), d.json() == null ? d.parseError() : "invalid type: expected a map");
+        }
+        JsonNode driver = d.json().get("log-driver");
+        JsonNode opts = d.json().get("log-opts");
+        if (driver != null && !driver.isNull() && !driver.isTextual()
+                || opts != null && !opts.isNull() && (!opts.isObject() || !textOrNull(opts.get("max-file")) || !textOrNull(opts.get("max-size")))) {
+            return CheckOutcome.error(LOGS_MESSAGE, cannotParse(), "invalid type: expected a string for log-driver, log-opts.max-file, "
+                    + "log-opts.max-size");
+        }
+        boolean ok = driver != null && !driver.isNull() && opts != null && !opts.isNull()
+                && opts.hasNonNull("max-file") && opts.hasNonNull("max-size");
+        return ok ? CheckOutcome.ok() : CheckOutcome.warning(LOGS_MESSAGE);
+    }
+
+    private static boolean allText(JsonNode array) {
+        for (JsonNode n : array) {
+            if (!n.isTextual()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean textOrNull(JsonNode n) {
+        return n == null || n.isNull() || n.isTextual();
     }
 
     private static CheckOutcome agentImage(EdgeConfig a) {

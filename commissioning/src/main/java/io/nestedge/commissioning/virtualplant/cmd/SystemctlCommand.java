@@ -1,6 +1,7 @@
 package io.nestedge.commissioning.virtualplant.cmd;
 
 import io.nestedge.commissioning.virtualplant.runtime.CommandResult;
+import io.nestedge.commissioning.virtualplant.runtime.DaemonJsonFile;
 import io.nestedge.commissioning.virtualplant.runtime.EdgeConfig;
 import io.nestedge.commissioning.virtualplant.runtime.EmulatorContext;
 import io.nestedge.commissioning.virtualplant.runtime.RuntimeEmulator;
@@ -10,7 +11,8 @@ import java.util.List;
 /**
  * {@code systemctl restart|start|stop|is-active UNIT…} for the units a commissioning run touches:
  * the container engine ({@code docker}, {@code moby}, {@code containerd}: restart reloads the OS
- * trust store and restarts running containers, facts §4) and the {@code aziot-*} services.
+ * trust store and restarts running containers, facts §4; it fails, as systemd reports it, when dockerd
+ * would refuse {@code /etc/docker/daemon.json}) and the {@code aziot-*} services.
  */
 public final class SystemctlCommand {
     private SystemctlCommand() {
@@ -46,6 +48,13 @@ public final class SystemctlCommand {
                             + " required.\nSee system logs and 'systemctl status " + unit + ".service' for details.");
                 }
                 if (engine && (verb.equals("restart") || verb.equals("start"))) {
+                    // dockerd refuses a daemon.json it cannot use; systemd reports the failed job
+                    java.util.Optional<String> refusal = DaemonJsonFile.engineRefusal(DaemonJsonFile.read(ctx.fs()));
+                    if (refusal.isPresent()) {
+                        return new CommandResult(1, out.toString(), "Job for " + unit + ".service failed because the control process "
+                                + "exited with error code.\nSee \"systemctl status " + unit + ".service\" and \"journalctl -xeu " + unit
+                                + ".service\" for details.\n");
+                    }
                     rt.restartEngine(TrustStoreCommands.bundleDigest(ctx.fs()));
                 } else if (aziot) {
                     EdgeConfig cfg = rt.appliedConfig();

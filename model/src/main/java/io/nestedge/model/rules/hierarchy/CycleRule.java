@@ -45,7 +45,14 @@ public final class CycleRule extends DeviceRule {
                 "Give one device of the cycle a parent outside it, or clear its parent to make it a top-layer device."));
     }
 
-    private static boolean inCycle(Device d, Plant plant) {
+    /**
+     * Whether a device is a member of a parent-link cycle (not merely below one).
+     *
+     * @param d a device of {@code plant}
+     * @param plant the plant
+     * @return true when following parents from {@code d} comes back to {@code d}
+     */
+    public static boolean inCycle(Device d, Plant plant) {
         Device p = d;
         Set<String> seen = null;
         for (int step = 0; ; step++) {

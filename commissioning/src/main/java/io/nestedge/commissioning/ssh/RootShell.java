@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One long-lived root shell on an SSH session ({@link RootShellProtocol}): sudo authenticates once
- * ({@code sudo -S -k -p ''}, the password is the first line on stdin, never on a command line or in
- * a log), then every {@link #run} is one line on the shell's stdin instead of one SSH channel, one
+ * ({@code sudo -S -k}; the password goes on stdin only after sudo's prompt, never on a command line
+ * or in a log), then every {@link #run} is one line on the shell's stdin instead of one SSH channel, one
  * login shell and one sudo authentication per command. Each command still runs as a fresh
  * {@code sh -c COMMAND} with empty stdin, its stdout and stderr kept apart, and its exit status
  * returned, as {@link RemoteShell#execSudo} does. A command that outlives its timeout closes the
@@ -65,17 +65,8 @@ public final class RootShell implements AutoCloseable {
             if (!ch.open().await(timeout)) {
                 throw new RemoteTimeoutException("Opening a root shell on " + device, timeout);
             }
-            OutputStream in = ch.getInvertedIn();
-            byte[] pw = encode(sudoPassword);
-            try {
-                in.write(pw);
-                in.write('\n');
-                in.flush();
-            } finally {
-                Arrays.fill(pw, (byte) 0);
-            }
-            RootShell shell = new RootShell(device, ch, in, streams, marker);
-            shell.awaitReady(RootShellProtocol.ready(marker).getBytes(StandardCharsets.US_ASCII), deadline, timeout);
+            RootShell shell = new RootShell(device, ch, ch.getInvertedIn(), streams, marker);
+            shell.awaitReady(marker, sudoPassword, deadline, timeout);
             ok = true;
             LOG.debug("{}: root shell open", device);
             return shell;
@@ -90,11 +81,22 @@ public final class RootShell implements AutoCloseable {
         }
     }
 
-    private void awaitReady(byte[] ready, long deadline, Duration timeout) throws RemoteAccessException {
-        synchronized (streams) {
-            while (true) {
+    /**
+     * Waits for the ready line; sends the password once, and only when sudo prompted for it (a sudo
+     * that needs none must not pass it on to the shell, which would run it as a command line). What
+     * sudo wrote before the shell was ready (prompt, lecture) is dropped, not given to the first command.
+     */
+    private void awaitReady(String markerText, char[] sudoPassword, long deadline, Duration timeout)
+            throws RemoteAccessException, IOException {
+        byte[] ready = RootShellProtocol.ready(markerText).getBytes(StandardCharsets.US_ASCII);
+        byte[] prompt = RootShellProtocol.prompt(markerText).getBytes(StandardCharsets.US_ASCII);
+        boolean sent = false;
+        while (true) {
+            boolean sendNow = false;
+            synchronized (streams) {
                 if (streams.out.indexOf(ready, 0) >= 0) {
                     streams.out.clear();
+                    streams.err.clear();
                     return;
                 }
                 String err = streams.err.text();
@@ -107,15 +109,31 @@ public final class RootShell implements AutoCloseable {
                     throw new SudoException(SudoException.Reason.NOT_ALLOWED,
                             "user " + device.credentials().user() + " may not use sudo on " + device.address());
                 }
-                if (channel.isClosing() || channel.isClosed()) {
+                if (!sent && streams.err.indexOf(prompt, 0) >= 0) {
+                    streams.err.clear();
+                    sendNow = true;
+                } else if (channel.isClosing() || channel.isClosed()) {
                     Integer status = channel.getExitStatus();
                     if (err.toLowerCase(Locale.ROOT).contains("sudo") && err.contains("not found")) {
                         throw new SudoException(SudoException.Reason.NOT_INSTALLED, "sudo is not installed on " + device.address());
                     }
                     throw new RemoteAccessException("The root shell on " + device + " ended before it was ready (exit "
                             + status + "): " + err.strip());
+                } else {
+                    waitOn(deadline, "A root shell on " + device, timeout);
                 }
-                waitOn(deadline, "A root shell on " + device, timeout);
+            }
+            if (sendNow) {
+                // outside the monitor: MINA's reader thread needs it to deliver output
+                byte[] pw = encode(sudoPassword);
+                try {
+                    stdin.write(pw);
+                    stdin.write('\n');
+                    stdin.flush();
+                } finally {
+                    Arrays.fill(pw, (byte) 0);
+                }
+                sent = true;
             }
         }
     }

@@ -9,8 +9,11 @@ import java.util.regex.Pattern;
 
 /**
  * The lines of a {@link RootShell}, in one place for the engine and for devices that emulate a
- * shell (the virtual plant). A root shell is started with {@link #bootstrap} (sudo reads the
- * password from the first stdin line, then a POSIX {@code sh} reads commands from stdin); each
+ * shell (the virtual plant). A root shell is started with {@link #bootstrap}: when sudo needs the
+ * password it writes {@link #prompt} to stderr ({@code sudo -S}) and reads the password from the
+ * first stdin line; the password is sent only after that prompt, so a device whose sudo needs none
+ * (NOPASSWD, root login) never receives it (its shell would read it as a command line). Then a
+ * POSIX {@code sh} reads commands from stdin; each
  * command is one {@link #request}: a fresh {@code sh -c COMMAND} with empty stdin, then the exit
  * status after the marker on stdout and the marker alone on stderr. The marker is 32 random hex
  * digits per shell, so no command output can fake the end of another command.
@@ -29,9 +32,18 @@ public final class RootShellProtocol {
         return HexFormat.of().formatHex(b);
     }
 
-    /** The exec command line that starts a root shell; it prints {@code MARKER-ready} once sudo let it in. */
+    /**
+     * The exec command line that starts a root shell; sudo prompts with {@link #prompt} on stderr
+     * when it needs the password, the shell prints {@code MARKER-ready} once sudo let it in.
+     */
     public static String bootstrap(String marker) {
-        return ShellQuote.command("sudo", "-S", "-k", "-p", "", "sh", "-c", "printf '%s\\n' " + marker + "-ready; exec sh");
+        return ShellQuote.command("sudo", "-S", "-k", "-p", prompt(marker), "sh", "-c",
+                "printf '%s\\n' " + marker + "-ready; exec sh");
+    }
+
+    /** The password prompt sudo writes to stderr (no newline; no {@code %} escapes). */
+    public static String prompt(String marker) {
+        return marker + "-password:";
     }
 
     /** The line printed on stdout when the shell is ready. */

@@ -94,8 +94,9 @@ final class DeviceExecCommand implements Command {
     }
 
     /**
-     * The engine's root shell ({@link RootShellProtocol}): the first stdin line is the sudo password,
-     * checked by running {@code sudo -S -k -p '' true} with it; then every request line runs as
+     * The engine's root shell ({@link RootShellProtocol}): like {@code sudo -S}, it writes the prompt
+     * to stderr and reads the password from the next stdin line (a root login is not asked), checked
+     * by running {@code sudo -S -k -p '' true} with it; then every request line runs as
      * {@code sudo -S -k -p '' sh -c …} with that password, exactly as one exec request per command
      * would, followed by the markers.
      *
@@ -103,7 +104,11 @@ final class DeviceExecCommand implements Command {
      */
     private int rootShell(Session session, String marker) {
         try {
-            byte[] pw = readLine(in);
+            byte[] pw = new byte[0];
+            if (!"root".equals(session.loginUser())) {
+                writeFlush(err, RootShellProtocol.prompt(marker));
+                pw = readLine(in);
+            }
             CommandResult auth = ShellInterpreter.execute(session, "sudo -S -k -p '' true", pw);
             if (auth.exitCode() != 0) {
                 writeFlush(err, auth.stderr());

@@ -277,7 +277,25 @@ class SshServiceTest {
             assertThat(sh.execAsRoot("echo 'two\nlines'", pw, T).out()).isEqualTo("two\nlines\n");
         }
         assertThat(s.commandLines).as("one channel and one sudo for all commands").hasSize(1);
-        assertThat(s.commandLines.get(0)).startsWith("sudo -S -k -p '' sh -c ").doesNotContain("S3cr3t");
+        assertThat(s.commandLines.get(0)).startsWith("sudo -S -k -p ").doesNotContain("S3cr3t");
+    }
+
+    @Test
+    void rootShellNeverSendsThePasswordToASudoThatDoesNotAskForIt() throws Exception {
+        TestSshServer s = server();
+        s.sudoNoPassword = true;   // a NOPASSWD sudoers rule: sudo starts the shell without reading stdin
+        Path ran = tmp.resolve("password-ran-as-a-command");
+        String password = "touch " + ran;
+        SshService svc = service(HostKeyPolicy.builder(knownHosts()).pin(s.address(), s.fingerprint()).build());
+        try (RemoteShell sh = svc.connect(Route.direct(pw(s)))) {
+            ExecResult r = sh.execAsRoot("echo first; echo e1 >&2", password.toCharArray(), T);
+            assertThat(r.exitCode()).isZero();
+            assertThat(r.out()).isEqualTo("first\n");
+            assertThat(r.err()).as("nothing of the password reaches a command's output").isEqualTo("e1\n");
+            assertThat(sh.execAsRoot("echo second", password.toCharArray(), T).err()).isEmpty();
+        }
+        assertThat(ran).as("the shell never read the password as a command line").doesNotExist();
+        assertThat(s.commandLines).hasSize(1).allSatisfy(l -> assertThat(l).doesNotContain(password));
     }
 
     @Test
@@ -292,7 +310,7 @@ class SshServiceTest {
                     .isInstanceOf(RemoteTimeoutException.class).hasMessageContaining("sleep 30");
             assertThat(sh.execAsRoot("echo again", pw, T).out()).isEqualTo("again\n");
         }
-        assertThat(s.commandLines).hasSize(3).allSatisfy(l -> assertThat(l).startsWith("sudo -S -k -p '' sh -c "));
+        assertThat(s.commandLines).hasSize(3).allSatisfy(l -> assertThat(l).startsWith("sudo -S -k -p "));
     }
 
     @Test

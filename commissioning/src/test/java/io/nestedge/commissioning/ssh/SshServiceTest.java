@@ -299,6 +299,25 @@ class SshServiceTest {
     }
 
     @Test
+    void aRootShellThatDiesFailsItsCommandAtOnceAndTheNextCommandGetsANewShell() throws Exception {
+        TestSshServer s = server();
+        SshService svc = service(HostKeyPolicy.builder(knownHosts()).pin(s.address(), s.fingerprint()).build());
+        char[] pw = s.sudoPassword.toCharArray();
+        try (RemoteShell sh = svc.connect(Route.direct(pw(s)))) {
+            assertThat(sh.execAsRoot("echo one", pw, T).out()).isEqualTo("one\n");
+            long t0 = System.nanoTime();
+            // the command's parent is the root shell: killing it ends the shell mid-command
+            assertThatThrownBy(() -> sh.execAsRoot("kill -9 $PPID", pw, Duration.ofSeconds(60)))
+                    .isInstanceOf(RemoteAccessException.class).isNotInstanceOf(RemoteTimeoutException.class)
+                    .hasMessageContaining("root shell ended");
+            assertThat(Duration.ofNanos(System.nanoTime() - t0)).as("noticed without waiting for the timeout")
+                    .isLessThan(Duration.ofSeconds(30));
+            assertThat(sh.execAsRoot("echo two", pw, T).out()).isEqualTo("two\n");
+        }
+        assertThat(s.commandLines).as("a second root shell, the killed command not run again").hasSize(2);
+    }
+
+    @Test
     void rootShellReportsAWrongSudoPasswordAndAfterATimeoutStartsAgain() throws Exception {
         TestSshServer s = server();
         SshService svc = service(HostKeyPolicy.builder(knownHosts()).pin(s.address(), s.fingerprint()).build());

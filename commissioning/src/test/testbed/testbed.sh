@@ -32,8 +32,12 @@ readonly MARKER=.nestedge-testbed
 # Per-device directories (bind mounts in the device's view; empty mount points on the host). The
 # emulator keeps its state, settings, edgeHub PID file and log in the nestedge-emulator ones; the
 # commissioning steps keep their flags in /var/lib/nestedge and stage bundles in /var/tmp.
+# /etc/ca-certificates/update.d is private and empty: the host's hooks are not the device's (the
+# JDK's jks-keystore hook would append to the host's /var/lib/ca-certificates-java and run the
+# host's dpkg triggers, i.e. a JVM and the shared dpkg lock, from every device's
+# update-ca-certificates); an IoT Edge device has no Java keystore to update.
 readonly PRIVATE_DIRS=(/etc/aziot /var/aziot /var/lib/aziot /var/secrets
-  /usr/local/share/ca-certificates /etc/ssl/certs /usr/local/bin /etc/docker
+  /usr/local/share/ca-certificates /etc/ssl/certs /etc/ca-certificates/update.d /usr/local/bin /etc/docker
   /etc/nestedge-emulator /var/lib/nestedge-emulator /var/log/nestedge-emulator /run/nestedge-emulator
   /var/lib/nestedge /var/tmp)
 # Launchers of the IoT Edge emulator on every device (the real update-ca-certificates, openssl,

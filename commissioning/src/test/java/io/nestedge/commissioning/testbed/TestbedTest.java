@@ -189,6 +189,11 @@ class TestbedTest {
                 .isNotEmpty().doesNotContain(trimmed);
         assertThat(Files.readString(Path.of(bundle))).doesNotContain(trimmed);
         assertThat(Path.of("/usr/local/share/ca-certificates", cn + ".crt")).doesNotExist();
+        // the host's update-ca-certificates hooks (e.g. the JDK's jks-keystore, which runs the host's
+        // dpkg triggers) are not the device's: its hook directory is its own and empty
+        ProcessResult hooks = ssh.run(null, top.loginAtAddress(), "ls -A /etc/ca-certificates/update.d", null);
+        assertThat(hooks.ok()).as(hooks.describe()).isTrue();
+        assertThat(hooks.stdout()).isEmpty();
     }
 
     @Test

@@ -12,12 +12,16 @@
 #
 # Needs root, iproute2, util-linux (unshare, nsenter), openssh-server/-client, sudo, openssl, jq.
 # Environment: NESTEDGE_CP = Java classpath holding io.nestedge.commissioning.virtualplant.EmulatorMain
-# (baked into the devices' `iotedge` and `docker` launchers). See docs/testbed.md.
+# (baked into the devices' `iotedge`, `docker` and `systemctl` launchers and their emulator daemons).
+# NESTEDGE_EMULATOR_DAEMON=off: no emulator daemons (every emulated command starts a JVM).
+# NESTEDGE_EMULATOR_DAEMON_JAVA_OPTS: JVM options of the daemons. NESTEDGE_EMULATOR_DAEMON_WARMUP=on:
+# IoT Edge devices' daemons warm up before they listen (benchmarks). See docs/testbed.md.
 #
-# Network: instance N (1..250, allocated under /run/nestedge-testbed/locks) owns 10.77.N.0/24.
-# Device i (topological order) owns link i = 10.77.N.(4i)/30: .4i+1 is the parent's (or the host's)
-# end, .4i+2 the device's end. The host gets an `unreachable` route for the whole /24, so it reaches
-# only the top-layer devices' uplink addresses; namespaces have no default route and do not forward.
+# Network: instance N (1..250, allocated under /run/nestedge-testbed/locks) owns 10.77.N.0/24 and,
+# for devices 64 and up, 10.78.N.0/24 .. 10.80.N.0/24 (64 links each). Device i (topological order)
+# owns link i = 10.(77 + i/64).N.(4(i%64))/30: .+1 is the parent's (or the host's) end, .+2 the
+# device's end. The host gets an `unreachable` route for each of those /24s, so it reaches only the
+# top-layer devices' uplink addresses; namespaces have no default route and do not forward.
 # No traffic ever leaves the host.
 set -euo pipefail
 umask 022
@@ -28,8 +32,12 @@ readonly MARKER=.nestedge-testbed
 # Per-device directories (bind mounts in the device's view; empty mount points on the host). The
 # emulator keeps its state, settings, edgeHub PID file and log in the nestedge-emulator ones; the
 # commissioning steps keep their flags in /var/lib/nestedge and stage bundles in /var/tmp.
+# /etc/ca-certificates/update.d is private and empty: the host's hooks are not the device's (the
+# JDK's jks-keystore hook would append to the host's /var/lib/ca-certificates-java and run the
+# host's dpkg triggers, i.e. a JVM and the shared dpkg lock, from every device's
+# update-ca-certificates); an IoT Edge device has no Java keystore to update.
 readonly PRIVATE_DIRS=(/etc/aziot /var/aziot /var/lib/aziot /var/secrets
-  /usr/local/share/ca-certificates /etc/ssl/certs /usr/local/bin /etc/docker
+  /usr/local/share/ca-certificates /etc/ssl/certs /etc/ca-certificates/update.d /usr/local/bin /etc/docker
   /etc/nestedge-emulator /var/lib/nestedge-emulator /var/log/nestedge-emulator /run/nestedge-emulator
   /var/lib/nestedge /var/tmp)
 # Launchers of the IoT Edge emulator on every device (the real update-ca-certificates, openssl,
@@ -41,6 +49,19 @@ readonly EMULATOR_JAVA_OPTS='-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -
 
 readonly SYSTEM_USERS=(aziotcs aziotks aziotid aziottpm iotedge)
 readonly EMULATOR_MAIN=io.nestedge.commissioning.virtualplant.EmulatorMain
+# The emulator daemon of each device view (one long-lived JVM serving the launchers over a Unix
+# socket; ADR 0610). Its directory is a tmpfs per mount namespace, so a daemon serves exactly the
+# view it runs in (after start-sshd, the new view gets its own daemon).
+readonly DAEMON_MAIN=io.nestedge.commissioning.virtualplant.daemon.EmulatorDaemonMain
+readonly DAEMON_DIR=/run/nestedge-emulator-daemon
+readonly DAEMON_SOCKET=$DAEMON_DIR/emulator.sock
+readonly DAEMON_PID=$DAEMON_DIR/daemon.pid
+# Small, C1-only JVMs (100 of them must fit): about 70 MiB resident each once warmed up.
+readonly DAEMON_JAVA_OPTS_DEFAULT='-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -Xss256k -Xms8m -Xmx48m -XX:MaxNewSize=8m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -XX:MaxMetaspaceSize=64m -XX:ReservedCodeCacheSize=16m -XX:-UsePerfData'
+readonly CLIENT=/usr/local/bin/nestedge-emulator-client
+readonly PERL=/usr/bin/perl   # perl-base is Essential on Debian: the client needs nothing else
+readonly SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+readonly MAX_DEVICES=250
 
 die() { echo "testbed: error: $*" >&2; exit 1; }
 log() { echo "testbed: $*" >&2; }
@@ -69,29 +90,54 @@ check_classpath() {
 ns_name() { echo "nebed$1-$2"; }              # instance, device index
 veth_parent() { echo "nebed$1-$2-p"; }        # end in the parent (or host)
 veth_child() { echo "nebed$1-$2-c"; }         # end in the device
-addr() { echo "10.77.$1.$(( 4 * $2 + $3 ))"; } # instance, link, 1=parent end / 2=device end
+addr() { echo "10.$(( 77 + $2 / 64 )).$1.$(( 4 * ($2 % 64) + $3 ))"; } # instance, link, 1=parent end / 2=device end
+subnets() { local b; for b in 77 78 79 80; do echo "10.$b.$1.0/24"; done; }   # every /24 instance $1 may own
+daemons_enabled() { [ -n "${NESTEDGE_CP:-}" ] && [ "${NESTEDGE_EMULATOR_DAEMON:-on}" != off ] && [ -x "$PERL" ]; }
 
 # ---------------------------------------------------------------------------------------- down
 down_instance() {
   local n=$1 ns pids i
-  for ns in $(ip netns list 2>/dev/null | awk '{print $1}' | grep -E "^nebed${n}-[0-9]+$" || true); do
-    pids=$(ip netns pids "$ns" 2>/dev/null || true)
-    if [ -n "$pids" ]; then
-      kill -TERM $pids 2>/dev/null || true
-      for i in $(seq 1 20); do
-        pids=$(ip netns pids "$ns" 2>/dev/null || true)
-        [ -z "$pids" ] && break
-        sleep 0.1
-      done
-      [ -n "$pids" ] && kill -KILL $pids 2>/dev/null || true
-    fi
+  local -a nss=()
+  mapfile -t nss < <(ip netns list 2>/dev/null | awk '{print $1}' | grep -E "^nebed${n}-[0-9]+$" || true)
+  # Every process in the bed's namespaces (sshd, sessions, emulator daemons with their edgeHub):
+  # SIGTERM to all at once (the daemons stop their edgeHub and remove their sockets), up to 5 s,
+  # then SIGKILL; the namespaces are deleted only once they hold no process.
+  bed_pids() { local s; for s in "${nss[@]+"${nss[@]}"}"; do ip netns pids "$s" 2>/dev/null || true; done; }
+  # A dying process leaves its network namespace before it is done exiting: wait for the processes
+  # themselves (gone, or a zombie waiting for init), not only for empty namespaces.
+  alive() {
+    local p
+    for p in $seen; do
+      if [ -e "/proc/$p" ] && [ "$(awk '{print $3}' "/proc/$p/stat" 2>/dev/null)" != Z ]; then echo "$p"; fi
+    done
+  }
+  local seen
+  pids=$(bed_pids)
+  seen=$pids
+  if [ -n "$pids" ]; then
+    kill -TERM $pids 2>/dev/null || true
+    for i in $(seq 1 50); do
+      pids=$(bed_pids)
+      seen="$seen $pids"
+      [ -z "$pids" ] && [ -z "$(alive)" ] && break
+      sleep 0.1
+    done
+    for i in $(seq 1 20); do
+      pids="$(bed_pids) $(alive)"
+      [ -z "${pids// /}" ] && break
+      kill -KILL $pids 2>/dev/null || true
+      sleep 0.1
+    done
+    [ -z "${pids// /}" ] || log "warning: processes left in instance $n's namespaces: $pids"
+  fi
+  for ns in "${nss[@]+"${nss[@]}"}"; do
     ip netns del "$ns" 2>/dev/null || true
   done
   # Host ends of the host-to-top veths (deleting one end removes the pair).
   for i in $(ip -o link show 2>/dev/null | awk -F': ' '{print $2}' | cut -d@ -f1 | grep -E "^nebed${n}-[0-9]+-[pc]$" || true); do
     ip link del "$i" 2>/dev/null || true
   done
-  ip route del unreachable "10.77.${n}.0/24" 2>/dev/null || true
+  for i in $(subnets "$n"); do ip route del unreachable "$i" 2>/dev/null || true; done
   rm -rf "$RUN_DIR/locks/$n"
 }
 
@@ -132,7 +178,9 @@ allocate_instance() {
       log "reclaiming stale instance $n (state dir ${owner:-?} is gone)"
       down_instance "$n"
     fi
-    if ip route show "10.77.$n.0/24" | grep -q . || ip netns list | grep -qE "^nebed$n-"; then
+    local used=0 net
+    for net in $(subnets "$n"); do ip route show "$net" | grep -q . && used=1; done
+    if [ $used = 1 ] || ip netns list | grep -qE "^nebed$n-"; then
       continue   # used by something we do not own
     fi
     mkdir -p "$lock"
@@ -166,7 +214,7 @@ ensure_host() {
   flock -u 8
   exec 8>&-
   # Mount points for the private per-device directories (empty on the host).
-  mkdir -p "${PRIVATE_DIRS[@]}" "$SELF_MNT" /run/sshd /run/sudo
+  mkdir -p "${PRIVATE_DIRS[@]}" "$SELF_MNT" "$DAEMON_DIR" /run/sshd /run/sudo
   chmod 0755 /run/sshd
 }
 
@@ -206,7 +254,7 @@ read_plant() {
     [ $progress = 1 ] || die "$plant: parent missing or cycle among devices: $(printf '%s ' "${next[@]%%$'\x1f'*}")"
     pending=("${next[@]+"${next[@]}"}")
   done
-  [ ${#IDS[@]} -le 63 ] || die "$plant: ${#IDS[@]} devices; the test bed supports at most 63"
+  [ ${#IDS[@]} -le $MAX_DEVICES ] || die "$plant: ${#IDS[@]} devices; the test bed supports at most $MAX_DEVICES"
 }
 
 device_dir() { echo "$STATE/devices/$1"; }
@@ -255,10 +303,14 @@ write_device() {
   ssh-keygen -q -t ed25519 -N '' -C "root@$short" -f "$d/ssh_host_ed25519_key"
   {
     echo "Port $port"
-    echo "ListenAddress $(addr "$n" "$i" 2)"
+    local -a listen=("$(addr "$n" "$i" 2)")
     for c in "${!IDS[@]}"; do
-      [ "${PARENTS[$c]}" = "$id" ] && echo "ListenAddress $(addr "$n" "$c" 1)"
+      [ "${PARENTS[$c]}" = "$id" ] && listen+=("$(addr "$n" "$c" 1)")
     done
+    # OpenSSH listens on at most 16 sockets (MAX_LISTEN_SOCKS): a device with more links listens on
+    # the wildcard, which in its namespace means the same addresses (plus loopback).
+    [ ${#listen[@]} -le 16 ] || listen=(0.0.0.0)
+    printf 'ListenAddress %s\n' "${listen[@]}"
     cat <<EOF
 HostKey $SELF_MNT/ssh_host_ed25519_key
 PidFile $SELF_MNT/sshd.pid
@@ -281,13 +333,18 @@ Subsystem sftp internal-sftp
 EOF
   } >"$d/sshd_config"
 
-  # iotedge / docker / systemctl: thin launchers of the emulator (docs/testbed.md, "Emulator contract").
+  # iotedge / docker / systemctl: thin launchers of the emulator (docs/testbed.md, "Emulator contract"):
+  # the device view's emulator daemon when it listens (a few ms), else one JVM for this call.
   local tool
+  install -m 0755 "$SCRIPT_DIR/emulator-client.pl" "$d/root$CLIENT"
   for tool in "${EMULATED_TOOLS[@]}"; do
     {
       echo '#!/bin/sh'
       echo "# NestEdge test bed launcher: '$tool' on device $id runs the IoT Edge emulator."
       if [ -n "${NESTEDGE_CP:-}" ]; then
+        echo "# Fast path: the emulator daemon of this device view; the client falls back to the JVM line below."
+        printf 'if [ -z "${NESTEDGE_EMULATOR_NO_DAEMON:-}" ] && [ -S %s ] && [ -x %s ]; then\n' "$DAEMON_SOCKET" "$PERL"
+        printf '  exec %s %s %s %s %s "$@"\nfi\n' "$PERL" "$CLIENT" "$DAEMON_SOCKET" "/usr/local/bin/$tool" "$tool"
         printf 'exec java ${NESTEDGE_EMULATOR_JAVA_OPTS:-%s} -cp %q %s --root / --machine-hostname %q --hosts-file /etc/hosts %s "$@"\n' \
           "$EMULATOR_JAVA_OPTS" "$NESTEDGE_CP" "$EMULATOR_MAIN" "$short" "$tool"
       else
@@ -310,10 +367,35 @@ mount --bind '$SELF_MNT/hostname' /etc/hostname
 mount --bind '$SELF_MNT/shadow' /etc/shadow
 mount -t tmpfs -o mode=0700 tmpfs /run/sudo
 mount -t tmpfs -o mode=1777 tmpfs /tmp
+mount -t tmpfs -o mode=0755,size=1m tmpfs '$DAEMON_DIR'
 hostname '$short'
 exec /usr/sbin/sshd -f '$SELF_MNT/sshd_config' -E '$SELF_MNT/sshd.log'
 EOF
   chmod 0700 "$d/enter.sh"
+
+  # Runs in the view of the device's sshd (nsenter), once sshd is up: the view's emulator daemon.
+  {
+    echo '#!/bin/sh'
+    daemon_line "$short" "${KINDS[$i]}"
+  } >"$d/daemon.sh"
+  chmod 0700 "$d/daemon.sh"
+}
+
+# The line of daemon.sh that starts the device view's emulator daemon in the background (its own
+# session, no inherited descriptors but a log), or a comment when daemons are off.
+# Warm-up (NESTEDGE_EMULATOR_DAEMON_WARMUP=on, for benchmarks) moves ~3 s of JVM class loading and
+# compilation per daemon from the first commands to bring-up; only IoT Edge devices run
+# iotedge/docker during commissioning, so only their daemons warm up.
+daemon_line() {
+  local short=$1 kind=$2 warm=""
+  if ! daemons_enabled; then
+    echo "# emulator daemon off (no NESTEDGE_CP, no $PERL, or NESTEDGE_EMULATOR_DAEMON=off)"
+    return
+  fi
+  [ "$kind" = IOT_EDGE ] && [ "${NESTEDGE_EMULATOR_DAEMON_WARMUP:-off}" = on ] || warm=" --no-warm-up"
+  printf 'MALLOC_ARENA_MAX=2 setsid java %s -cp %q %s --root / --machine-hostname %q --hosts-file /etc/hosts --socket %s --pid-file %s%s </dev/null >>/var/log/nestedge-emulator/daemon.log 2>&1 &' \
+    "${NESTEDGE_EMULATOR_DAEMON_JAVA_OPTS:-$DAEMON_JAVA_OPTS_DEFAULT}" "$NESTEDGE_CP" "$DAEMON_MAIN" "$short" \
+    "$DAEMON_SOCKET" "$DAEMON_PID" "$warm"
 }
 
 link_device() {
@@ -337,19 +419,78 @@ link_device() {
 
 start_sshd() {
   local n=$1 i=$2 d; d=$(device_dir "${IDS[$2]}")
-  ip netns exec "$(ns_name "$n" "$i")" unshare --mount --uts --propagation private "$d/enter.sh" 7>&- \
+  ip netns exec "$(ns_name "$n" "$i")" unshare --mount --uts --propagation private "$d/enter.sh" 7>&- 8>&- 9>&- \
     || die "sshd of device ${IDS[$i]} failed to start; see $d/sshd.log"
+}
+
+# Starts the emulator daemon in the view of the device with index $1 (after its sshd is up, so
+# JVM starts do not delay the sshds). No-op when daemons are off.
+start_daemon() {
+  local d; d=$(device_dir "${IDS[$1]}")
+  grep -q "$DAEMON_MAIN" "$d/daemon.sh" || return 0
+  nsenter --target "$(cat "$d/sshd.pid")" --mount --net --uts -- "$SELF_MNT/daemon.sh" 7>&- 8>&- 9>&- ||
+    log "warning: the emulator daemon of ${IDS[$1]} did not start"
 }
 
 wait_sshd() {
   local i d t
   for i in "${!IDS[@]}"; do
     d=$(device_dir "${IDS[$i]}")
-    for t in $(seq 1 100); do
+    for t in $(seq 1 600); do
       [ -s "$d/sshd.pid" ] && kill -0 "$(cat "$d/sshd.pid")" 2>/dev/null && break
       sleep 0.05
     done
     [ -s "$d/sshd.pid" ] || die "sshd of device ${IDS[$i]} wrote no PID file; see $d/sshd.log"
+  done
+}
+
+# PID of the emulator daemon serving the view of the sshd with PID $1 (empty while it is not
+# listening); read through /proc/PID/root, i.e. in that mount namespace.
+daemon_pid_of() {
+  local root=/proc/$1/root
+  [ -S "$root$DAEMON_SOCKET" ] && [ -s "$root$DAEMON_PID" ] && cat "$root$DAEMON_PID" 2>/dev/null || true
+}
+
+# Starts every device's emulator daemon, at most 2 per CPU warming up at once (a JVM start and
+# warm-up take about 3 s of CPU: starting 100 at once only adds memory and context switches).
+start_daemons() {
+  daemons_enabled || return 0
+  local i j d max=$(( 2 * $(nproc) )) started=() left
+  local -A since=()
+  for i in "${!IDS[@]}"; do
+    while :; do
+      left=()
+      for j in "${started[@]+"${started[@]}"}"; do
+        d=$(device_dir "${IDS[$j]}")
+        # Still warming up (a daemon that never listens stops counting after 120 s).
+        [ -z "$(daemon_pid_of "$(cat "$d/sshd.pid")")" ] && [ $(( SECONDS - since[$j] )) -lt 120 ] && left+=("$j")
+      done
+      started=("${left[@]+"${left[@]}"}")
+      [ ${#started[@]} -lt $max ] && break
+      sleep 0.2
+    done
+    start_daemon "$i"
+    started+=("$i")
+    since[$i]=$SECONDS
+  done
+}
+
+# Waits until every device's emulator daemon listens. A daemon that does not come up is reported;
+# its launchers fall back to one JVM per call.
+wait_daemons() {
+  daemons_enabled || return 0
+  local i d pid deadline=$(( SECONDS + 60 + 5 * ${#IDS[@]} )) pending=("${!IDS[@]}") left
+  while [ ${#pending[@]} -gt 0 ] && [ $SECONDS -lt $deadline ]; do
+    left=()
+    for i in "${pending[@]}"; do
+      d=$(device_dir "${IDS[$i]}")
+      [ -n "$(daemon_pid_of "$(cat "$d/sshd.pid")")" ] || left+=("$i")
+    done
+    pending=("${left[@]+"${left[@]}"}")
+    [ ${#pending[@]} -gt 0 ] && sleep 0.2
+  done
+  for i in "${pending[@]+"${pending[@]}"}"; do
+    log "warning: the emulator daemon of ${IDS[$i]} is not listening; its launchers start a JVM per call (see $(device_dir "${IDS[$i]}")/root/var/log/nestedge-emulator/daemon.log)"
   done
 }
 
@@ -391,7 +532,10 @@ EOF
 }
 
 write_sheet() {
-  local n=$1 i id d fp children json='[]' p
+  local n=$1 i id d fp children p devs="$STATE/.sheet-devices.jsonl"
+  # One object per device in a file, slurped at the end: a big bed's sheet exceeds what one
+  # command-line argument may hold (128 KiB).
+  : >"$devs"
   for i in "${!IDS[@]}"; do
     id=${IDS[$i]}; d=$(device_dir "$id")
     fp=$(ssh-keygen -l -E sha256 -f "$d/ssh_host_ed25519_key.pub" | awk '{print $2}')
@@ -403,25 +547,28 @@ write_sheet() {
       addrs=$(jq --arg a "$(addr "$n" "$p" 1)" --arg peer "$(addr "$n" "$p" 2)" --arg to "${IDS[$p]}" \
         '. + [{address: $a, prefixLength: 30, link: "downlink", peer: $peer, peerDevice: $to}]' <<<"$addrs")
     done
-    json=$(jq --arg id "$id" --arg host "${HOSTS[$i]}" --arg kind "${KINDS[$i]}" \
+    jq -n -c --arg id "$id" --arg host "${HOSTS[$i]}" --arg kind "${KINDS[$i]}" \
       --arg parent "${PARENTS[$i]}" --arg ns "$(ns_name "$n" "$i")" --arg short "${HOSTS[$i]%%.*}" \
       --argjson addrs "$addrs" --arg sshAddr "$(addr "$n" "$i" 2)" --argjson port "${PORTS[$i]}" \
       --arg user "${USERS[$i]}" --arg key "$STATE/admin_ed25519" --arg fp "$fp" \
       --arg hostKey "$d/ssh_host_ed25519_key.pub" --arg pw "$d/sudo-password" \
       --argjson pid "$(cat "$d/sshd.pid")" --arg reach "${REACHES[$i]}" \
+      --arg dpid "$(daemon_pid_of "$(cat "$d/sshd.pid")")" \
       --arg bin "$d/root/usr/local/bin" --arg root "$d/root" \
-      '. + [{id: $id, hostname: $host, machineHostname: $short, kind: $kind, parentId: $parent,
+      '{id: $id, hostname: $host, machineHostname: $short, kind: $kind, parentId: $parent,
              reach: $reach, namespace: $ns, addresses: $addrs, sshAddress: $sshAddr, sshPort: $port,
              user: $user, keyPath: $key, hostKeyAlgorithm: "ssh-ed25519", hostKeyFingerprint: $fp,
              hostKeyPath: $hostKey, sudoPasswordFile: $pw, sshdPid: $pid,
-             launcherDir: $bin, privateRoot: $root}]' <<<"$json")
+             emulatorDaemonPid: (if $dpid == "" then null else ($dpid | tonumber) end),
+             launcherDir: $bin, privateRoot: $root}' >>"$devs"
   done
-  jq -n --argjson n "$n" --arg state "$STATE" --argjson devices "$json" \
+  jq -n --argjson n "$n" --arg state "$STATE" --slurpfile devices "$devs" \
     --arg cp "${NESTEDGE_CP:-}" --arg main "$EMULATOR_MAIN" \
     '{schemaVersion: 1, instance: $n, subnet: "10.77.\($n).0/24", stateDir: $state,
       knownHosts: "\($state)/known_hosts", sshConfig: "\($state)/ssh_config",
       adminKey: "\($state)/admin_ed25519", emulator: {mainClass: $main, classpath: $cp},
       devices: $devices}' >"$STATE/sheet.json.tmp"
+  rm -f "$devs"
   mv "$STATE/sheet.json.tmp" "$STATE/sheet.json"
 }
 
@@ -443,12 +590,17 @@ cmd_up() {
   # Any failure from here on tears down what was built.
   trap 'rc=$?; [ $rc -ne 0 ] && { log "bring-up failed; tearing down"; down_instance '"$n"'; }; exit $rc' EXIT
   ssh-keygen -q -t ed25519 -N '' -C "nestedge-testbed-admin" -f "$STATE/admin_ed25519"
-  ip route add unreachable "10.77.$n.0/24"
+  for i in $(seq 0 $(( (${#IDS[@]} - 1) / 64 ))); do ip route add unreachable "10.$(( 77 + i )).$n.0/24"; done
   mkdir -p "$STATE/devices"
+  local t0=$SECONDS
   for i in "${!IDS[@]}"; do write_device "$n" "$i"; done
   for i in "${!IDS[@]}"; do link_device "$n" "$i"; done
   for i in "${!IDS[@]}"; do start_sshd "$n" "$i"; done
   wait_sshd
+  log "devices, links and sshd ready after $(( SECONDS - t0 )) s"
+  start_daemons
+  wait_daemons
+  daemons_enabled && log "emulator daemons listening after $(( SECONDS - t0 )) s"
   write_client_files "$n"
   write_sheet "$n"
   trap - EXIT
@@ -502,7 +654,19 @@ cmd_start_sshd() {
     sleep 0.05
   done
   pid=$(cat "$state/devices/$dev/sshd.pid" 2>/dev/null) || die "sshd of $dev did not start; see $state/devices/$dev/sshd.log"
-  jq --arg id "$dev" --argjson pid "$pid" '.devices |= map(if .id == $id then .sshdPid = $pid else . end)' \
+  # The new view gets its own emulator daemon (the old view's keeps serving only its own sessions).
+  local dpid=""
+  if grep -q "$DAEMON_MAIN" "$state/devices/$dev/daemon.sh"; then
+    start_daemon "$i"
+    for t in $(seq 1 600); do
+      dpid=$(daemon_pid_of "$pid")
+      [ -n "$dpid" ] && break
+      sleep 0.2
+    done
+    [ -n "$dpid" ] || log "warning: the emulator daemon of $dev is not listening; its launchers start a JVM per call"
+  fi
+  jq --arg id "$dev" --argjson pid "$pid" --arg dpid "$dpid" \
+    '.devices |= map(if .id == $id then .sshdPid = $pid | .emulatorDaemonPid = (if $dpid == "" then null else ($dpid | tonumber) end) else . end)' \
     "$state/sheet.json" >"$state/sheet.json.tmp"
   mv "$state/sheet.json.tmp" "$state/sheet.json"
 }

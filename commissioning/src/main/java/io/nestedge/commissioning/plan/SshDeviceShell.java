@@ -13,8 +13,9 @@ import java.util.Arrays;
 
 /**
  * A {@link DeviceShell} over SSH: connects on first use along the device's route (through its
- * parents when the lower layer is isolated), runs root commands with {@code sudo -S} (the password
- * goes to standard input, never onto a command line) and uploads over SFTP. Closing it closes the
+ * parents when the lower layer is isolated), runs root commands in one root shell per session
+ * ({@code sudo -S} once, the password on standard input, never on a command line; see
+ * {@link io.nestedge.commissioning.ssh.RootShell}) and uploads over SFTP. Closing it closes the
  * session and its jump tunnels.
  */
 public final class SshDeviceShell implements DeviceShell, AutoCloseable {
@@ -61,7 +62,7 @@ public final class SshDeviceShell implements DeviceShell, AutoCloseable {
         }
         char[] pw = sudo.sudoPassword(deviceId);
         try {
-            ExecResult r = shell().execSudo("cd " + ShellQuote.quote(workDir) + " && " + commandLine, pw, timeout);
+            ExecResult r = shell().execAsRoot("cd " + ShellQuote.quote(workDir) + " && " + commandLine, pw, timeout);
             return new Exec(r.exitCode(), r.out(), r.err());
         } finally {
             Arrays.fill(pw, '\0');

@@ -42,6 +42,8 @@ public final class RemoteShell implements AutoCloseable {
     private final Hop device;
     private final ClientSession session;
     private final List<AutoCloseable> owned;
+    private RootShell rootShell;
+    private SftpClient sftp;
 
     RemoteShell(Hop device, ClientSession session, List<AutoCloseable> owned) {
         this.device = device;
@@ -155,6 +157,28 @@ public final class RemoteShell implements AutoCloseable {
         return r;
     }
 
+    /**
+     * Runs a command line as root in this session's {@link RootShell}, opened on first use with the
+     * sudo password (and again when it was closed, e.g. after a command timed out): one sudo
+     * authentication and one channel for all of a device's root commands. Each command runs as
+     * {@code sh -c <command>} with empty stdin, like {@link #execSudo(String, char[], Duration)}.
+     *
+     * @param sudoPassword the login user's sudo password, used when the shell has to be opened
+     *     (not modified; clear it yourself)
+     * @throws SudoException WRONG_PASSWORD, NOT_ALLOWED or NOT_INSTALLED when the shell cannot be opened
+     * @throws RemoteTimeoutException when the command runs longer than {@code timeout}
+     */
+    public ExecResult execAsRoot(String command, char[] sudoPassword, Duration timeout) throws RemoteAccessException {
+        RootShell sh;
+        synchronized (this) {
+            if (rootShell == null || !rootShell.isOpen()) {
+                rootShell = RootShell.open(session, device, sudoPassword, timeout);
+            }
+            sh = rootShell;
+        }
+        return sh.run(command, timeout);
+    }
+
     /** {@link #execSudo(String, char[], byte[], Duration)} without stdin. */
     public ExecResult execSudo(String command, char[] sudoPassword, Duration timeout) throws RemoteAccessException {
         return execSudo(command, sudoPassword, null, timeout);
@@ -173,7 +197,8 @@ public final class RemoteShell implements AutoCloseable {
     /**
      * Uploads bytes over SFTP: written to {@code remotePath + ".nestedge-part"} created with
      * {@code mode} before any byte is written (secrets are never readable by others), then renamed
-     * over {@code remotePath}.
+     * over {@code remotePath}. Uploads share one SFTP channel per session (opened on first use,
+     * opened again after a failed transfer).
      *
      * @param mode POSIX permission bits, e.g. {@code 0600}
      * @return the SHA-256 of the data (hex), for {@link #verifySha256}
@@ -182,19 +207,41 @@ public final class RemoteShell implements AutoCloseable {
     public String upload(byte[] data, String remotePath, int mode) throws RemoteAccessException {
         String part = remotePath + ".nestedge-part";
         LOG.debug("{}: upload {} bytes to {} (mode {})", device, data.length, remotePath, Integer.toOctalString(mode));
-        try (SftpClient sftp = SftpClientFactory.instance().createSftpClient(session)) {
-            try (SftpClient.CloseableHandle h = sftp.open(part, SftpClient.OpenMode.Write, SftpClient.OpenMode.Create,
-                    SftpClient.OpenMode.Truncate)) {
-                sftp.setStat(h, new SftpClient.Attributes().perms(mode & 07777));
-                for (int off = 0; off < data.length; off += CHUNK) {
-                    sftp.write(h, off, data, off, Math.min(CHUNK, data.length - off));
+        synchronized (this) {
+            try {
+                SftpClient sftp = sftp();
+                try (SftpClient.CloseableHandle h = sftp.open(part, SftpClient.OpenMode.Write, SftpClient.OpenMode.Create,
+                        SftpClient.OpenMode.Truncate)) {
+                    sftp.setStat(h, new SftpClient.Attributes().perms(mode & 07777));
+                    for (int off = 0; off < data.length; off += CHUNK) {
+                        sftp.write(h, off, data, off, Math.min(CHUNK, data.length - off));
+                    }
                 }
+                replace(sftp, part, remotePath);
+            } catch (IOException e) {
+                closeSftp();
+                throw new RemoteAccessException("Uploading " + remotePath + " to " + device + " failed: " + e.getMessage(), e);
             }
-            replace(sftp, part, remotePath);
-        } catch (IOException e) {
-            throw new RemoteAccessException("Uploading " + remotePath + " to " + device + " failed: " + e.getMessage(), e);
         }
         return sha256Hex(data);
+    }
+
+    private SftpClient sftp() throws IOException {
+        if (sftp == null || !sftp.isOpen()) {
+            sftp = SftpClientFactory.instance().createSftpClient(session);
+        }
+        return sftp;
+    }
+
+    private void closeSftp() {
+        if (sftp != null) {
+            try {
+                sftp.close();
+            } catch (IOException e) {
+                LOG.debug("closing the SFTP channel to {} failed: {}", device, e.toString());
+            }
+            sftp = null;
+        }
     }
 
     /**
@@ -285,6 +332,13 @@ public final class RemoteShell implements AutoCloseable {
     /** Closes the session and the jump-host sessions and tunnels this shell owns. */
     @Override
     public void close() {
+        synchronized (this) {
+            if (rootShell != null) {
+                rootShell.close();
+                rootShell = null;
+            }
+            closeSftp();
+        }
         session.close(false);
         SshService.closeAll(owned);
     }

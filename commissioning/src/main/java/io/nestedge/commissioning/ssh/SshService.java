@@ -32,6 +32,11 @@ import org.slf4j.LoggerFactory;
  * (facts §7). Every hop's host key goes through the same {@link HostKeyPolicy}; the client never reads
  * {@code ~/.ssh/config} or {@code ~/.ssh/id_*} and never accepts unknown keys by itself.
  *
+ * <p>Jump hosts are shared: devices reached through the same chain of jump hosts (same addresses
+ * and credentials) use one session per jump host, opened for the first of them and closed when the
+ * last shell using it closes (opened again if it dropped), instead of one handshake per jump host
+ * and device.
+ *
  * <p>Thread-safe: shells to different devices may be opened and used in parallel. Close the service
  * when the app exits; it closes the client (and with it every open session).
  */
@@ -41,6 +46,7 @@ public final class SshService implements AutoCloseable {
     private final SshClient client;
     private final SshSettings settings;
     private final AgentSupport agent;
+    private final Map<List<Hop>, SharedJump> jumps = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * Starts the client.
@@ -92,9 +98,12 @@ public final class SshService implements AutoCloseable {
         List<AutoCloseable> owned = new ArrayList<>();
         try {
             ClientSession via = null;
+            List<Hop> chain = new ArrayList<>();
             for (Hop jump : route.jumps()) {
-                via = open(jump, via, owned);
-                owned.add(via);
+                chain.add(jump);
+                JumpLease lease = acquire(List.copyOf(chain), via);
+                owned.add(lease);
+                via = lease.session;
             }
             ClientSession target = open(route.target(), via, owned);
             return new RemoteShell(route.target(), target, owned);
@@ -118,6 +127,59 @@ public final class SshService implements AutoCloseable {
         } catch (RemoteAccessException | RuntimeException e) {
             closeAll(owned);
             throw e;
+        }
+    }
+
+    /** One shared session to a jump host reached through a given chain, with its users counted. */
+    private static final class SharedJump {
+        final List<AutoCloseable> owned = new ArrayList<>();
+        ClientSession session;
+        int users;
+    }
+
+    /** One shell's use of a shared jump session; closing it gives the use back. */
+    private final class JumpLease implements AutoCloseable {
+        private final SharedJump jump;
+        final ClientSession session;
+        private boolean released;
+
+        JumpLease(SharedJump jump, ClientSession session) {
+            this.jump = jump;
+            this.session = session;
+        }
+
+        @Override
+        public void close() {
+            synchronized (jump) {
+                if (released) {
+                    return;
+                }
+                released = true;
+                if (--jump.users == 0 && jump.session != null) {
+                    jump.session.close(false);
+                    closeAll(jump.owned);
+                    jump.session = null;
+                }
+            }
+        }
+    }
+
+    /**
+     * The shared session to the last hop of {@code chain} (opened through {@code via} when there is
+     * none or it dropped).
+     */
+    private JumpLease acquire(List<Hop> chain, ClientSession via) throws RemoteAccessException {
+        SharedJump j = jumps.computeIfAbsent(chain, k -> new SharedJump());
+        synchronized (j) {
+            if (j.session == null || !j.session.isOpen()) {
+                if (j.session != null) {
+                    j.session.close(true);
+                }
+                closeAll(j.owned);
+                j.session = open(chain.get(chain.size() - 1), via, j.owned);
+            }
+            j.users++;
+            return new JumpLease(j, j.session);
         }
     }
 

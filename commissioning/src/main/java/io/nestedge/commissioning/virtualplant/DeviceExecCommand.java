@@ -1,5 +1,6 @@
 package io.nestedge.commissioning.virtualplant;
 
+import io.nestedge.commissioning.ssh.RootShellProtocol;
 import io.nestedge.commissioning.virtualplant.runtime.CommandResult;
 import io.nestedge.commissioning.virtualplant.shell.Session;
 import io.nestedge.commissioning.virtualplant.shell.ShellInterpreter;
@@ -56,6 +57,13 @@ final class DeviceExecCommand implements Command {
     @Override
     public void start(ChannelSession channel, Environment env) {
         String user = channel.getSession().getUsername();
+        java.util.Optional<String> rootShell = RootShellProtocol.parseBootstrap(line);
+        if (rootShell.isPresent()) {
+            thread = new Thread(() -> exit.onExit(rootShell(sessions.apply(user), rootShell.get())), "virtual-device-root-shell");
+            thread.setDaemon(true);
+            thread.start();
+            return;
+        }
         thread = new Thread(() -> {
             int code;
             try {
@@ -83,6 +91,63 @@ final class DeviceExecCommand implements Command {
         }, "virtual-device-exec");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /**
+     * The engine's root shell ({@link RootShellProtocol}): like {@code sudo -S}, it writes the prompt
+     * to stderr and reads the password from the next stdin line (a root login is not asked), checked
+     * by running {@code sudo -S -k -p '' true} with it; then every request line runs as
+     * {@code sudo -S -k -p '' sh -c …} with that password, exactly as one exec request per command
+     * would, followed by the markers.
+     *
+     * @return the shell's exit code
+     */
+    private int rootShell(Session session, String marker) {
+        try {
+            byte[] pw = new byte[0];
+            if (!"root".equals(session.loginUser())) {
+                writeFlush(err, RootShellProtocol.prompt(marker));
+                pw = readLine(in);
+            }
+            CommandResult auth = ShellInterpreter.execute(session, "sudo -S -k -p '' true", pw);
+            if (auth.exitCode() != 0) {
+                writeFlush(err, auth.stderr());
+                return auth.exitCode();
+            }
+            writeFlush(out, RootShellProtocol.ready(marker));
+            StringBuilder pending = new StringBuilder();
+            while (true) {
+                byte[] l = readLine(in);
+                if (l.length == 0) {
+                    return 0;
+                }
+                pending.append(new String(l, StandardCharsets.UTF_8));
+                String text = pending.toString();
+                if (!text.endsWith("\n")) {
+                    continue;
+                }
+                java.util.Optional<String> sh = RootShellProtocol.parseRequest(marker, text.substring(0, text.length() - 1));
+                if (sh.isEmpty()) {
+                    continue;   // a quoted newline inside the command: read on
+                }
+                pending.setLength(0);
+                CommandResult r = ShellInterpreter.execute(session, "sudo -S -k -p '' " + sh.get(), pw);
+                writeFlush(out, r.stdout() + marker + " " + r.exitCode() + "\n");
+                writeFlush(err, r.stderr() + marker + "\n");
+            }
+        } catch (IOException | RuntimeException e) {
+            try {
+                writeFlush(err, "sh: 1: " + e.getMessage() + "\n");
+            } catch (IOException ignored) {
+                // channel gone
+            }
+            return 1;
+        }
+    }
+
+    private static void writeFlush(OutputStream s, String text) throws IOException {
+        s.write(text.getBytes(StandardCharsets.UTF_8));
+        s.flush();
     }
 
     private static byte[] readLine(InputStream in) throws IOException {

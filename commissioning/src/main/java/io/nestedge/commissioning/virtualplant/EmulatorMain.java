@@ -8,8 +8,10 @@ import io.nestedge.commissioning.virtualplant.runtime.CommandResult;
 import io.nestedge.commissioning.virtualplant.runtime.DeviceFs;
 import io.nestedge.commissioning.virtualplant.runtime.EmulatorContext;
 import io.nestedge.commissioning.virtualplant.tls.PkiServerCertIssuer;
+import io.nestedge.commissioning.virtualplant.tls.ServerCertIssuer;
 import io.nestedge.commissioning.virtualplant.tls.DaemonEdgeHubHost;
 import io.nestedge.commissioning.virtualplant.tls.EdgeHubDaemon;
+import io.nestedge.commissioning.virtualplant.tls.EdgeHubHost;
 import io.nestedge.commissioning.virtualplant.tls.HostsFileResolver;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -86,19 +88,9 @@ public final class EmulatorMain {
             if (machine == null) {
                 machine = fs.exists("/etc/hostname") ? fs.read("/etc/hostname").trim() : "localhost";
             }
-            String hostsText = hostsFile != null ? Files.readString(Path.of(hostsFile)) : "";
-            EmulatorContext ctx = new EmulatorContext(fs, machine, Clock.systemUTC(),
-                    new HostsFileResolver(hostsText, hostsFile == null), new DaemonEdgeHubHost(launcher),
-                    new PkiServerCertIssuer());
-            List<String> rest = List.of(args).subList(i + 1, args.length);
-            CommandResult r = switch (args[i]) {
-                case "iotedge" -> IotEdgeCommand.run(ctx, user, rest);
-                case "docker" -> DockerCommand.run(ctx, user, rest);
-                case "openssl" -> OpensslCommand.run(ctx, rest);
-                case "systemctl" -> SystemctlCommand.run(ctx, user, rest);
-                case "edgehub-daemon" -> new CommandResult(EdgeHubDaemon.run(ctx), "", "");
-                default -> CommandResult.fail(2, "error: unknown command " + args[i]);
-            };
+            EmulatorContext ctx = context(fs, machine, hostsFile == null ? null : Path.of(hostsFile),
+                    new DaemonEdgeHubHost(launcher));
+            CommandResult r = execute(ctx, user, args[i], List.of(args).subList(i + 1, args.length));
             out.print(r.stdout());
             err.print(r.stderr());
             out.flush();
@@ -111,5 +103,60 @@ public final class EmulatorMain {
             Thread.currentThread().interrupt();
             return 1;
         }
+    }
+
+    /**
+     * The context one emulated command works with on a real root (the test bed): UTC clock, the
+     * project's PKI for edgeHub's server certificate, names resolved from the hosts file (read now,
+     * so each command sees the file as it is; without one, the system resolver).
+     *
+     * @param fs the device root
+     * @param machineHostname what {@code hostname} prints on the device
+     * @param hostsFile the device's hosts file, or null for DNS
+     * @param edgeHub where edgeHub runs (a daemon process per start, or inside a long-lived emulator daemon)
+     * @return the context
+     * @throws IOException if the hosts file cannot be read
+     */
+    public static EmulatorContext context(DeviceFs fs, String machineHostname, Path hostsFile, EdgeHubHost edgeHub)
+            throws IOException {
+        return context(fs, machineHostname, hostsFile, edgeHub, new PkiServerCertIssuer());
+    }
+
+    /**
+     * {@link #context(DeviceFs, String, Path, EdgeHubHost)} with a given certificate issuer.
+     *
+     * @param issuer issues edgeHub's server certificate
+     * @return the context
+     * @throws IOException if the hosts file cannot be read
+     */
+    public static EmulatorContext context(DeviceFs fs, String machineHostname, Path hostsFile, EdgeHubHost edgeHub,
+            ServerCertIssuer issuer) throws IOException {
+        String hostsText = hostsFile != null ? Files.readString(hostsFile) : "";
+        return new EmulatorContext(fs, machineHostname, Clock.systemUTC(),
+                new HostsFileResolver(hostsText, hostsFile == null), edgeHub, issuer);
+    }
+
+    /**
+     * Runs one emulated command (the part after the launcher options); shared by this JVM-per-call
+     * entry point and the long-lived emulator daemon, so both behave the same.
+     *
+     * @param ctx the device
+     * @param user effective user name ("root" for sudo)
+     * @param command {@code iotedge}, {@code docker}, {@code systemctl}, {@code openssl} or {@code edgehub-daemon}
+     * @param rest the command's arguments
+     * @return output and exit code (2 for an unknown command)
+     * @throws IOException if the device state cannot be read or written
+     * @throws InterruptedException if interrupted while waiting (edgeHub start)
+     */
+    public static CommandResult execute(EmulatorContext ctx, String user, String command, List<String> rest)
+            throws IOException, InterruptedException {
+        return switch (command) {
+            case "iotedge" -> IotEdgeCommand.run(ctx, user, rest);
+            case "docker" -> DockerCommand.run(ctx, user, rest);
+            case "openssl" -> OpensslCommand.run(ctx, rest);
+            case "systemctl" -> SystemctlCommand.run(ctx, user, rest);
+            case "edgehub-daemon" -> new CommandResult(EdgeHubDaemon.run(ctx), "", "");
+            default -> CommandResult.fail(2, "error: unknown command " + command);
+        };
     }
 }

@@ -255,6 +255,84 @@ class SshServiceTest {
     }
 
     @Test
+    void rootShellRunsEveryCommandAfterOneSudoWithItsOwnOutputAndExitStatus() throws Exception {
+        TestSshServer s = server();
+        s.sudoPassword = "S3cr3t-sudo 'pw'";
+        SshService svc = service(HostKeyPolicy.builder(knownHosts()).pin(s.address(), s.fingerprint()).build());
+        char[] pw = "S3cr3t-sudo 'pw'".toCharArray();
+        try (RemoteShell sh = svc.connect(Route.direct(pw(s)))) {
+            ExecResult a = sh.execAsRoot(ShellQuote.command("sh", "-c", "printf '%s' \"$0\"; printf 'e1\\n' >&2; exit 3",
+                    "no newline, 'quotes' and $HOME"), pw, T);
+            assertThat(a.exitCode()).isEqualTo(3);
+            assertThat(a.out()).isEqualTo("no newline, 'quotes' and $HOME");
+            assertThat(a.err()).isEqualTo("e1\n");
+            // stdin is empty (the shell's own stdin carries the commands), the working directory is the command's
+            ExecResult b = sh.execAsRoot("cd /tmp && cat; pwd; echo ready; echo x >&2", pw, T);
+            assertThat(b.exitCode()).isZero();
+            assertThat(b.out()).isEqualTo("/tmp\nready\n");
+            assertThat(b.err()).isEqualTo("x\n");
+            // a command's state does not leak into the next one (each is its own sh -c)
+            sh.execAsRoot("cd / && export LEAK=1 && exit 0", pw, T);
+            assertThat(sh.execAsRoot("echo \"[$LEAK]\"", pw, T).out()).isEqualTo("[]\n");
+            assertThat(sh.execAsRoot("echo 'two\nlines'", pw, T).out()).isEqualTo("two\nlines\n");
+        }
+        assertThat(s.commandLines).as("one channel and one sudo for all commands").hasSize(1);
+        assertThat(s.commandLines.get(0)).startsWith("sudo -S -k -p ").doesNotContain("S3cr3t");
+    }
+
+    @Test
+    void rootShellNeverSendsThePasswordToASudoThatDoesNotAskForIt() throws Exception {
+        TestSshServer s = server();
+        s.sudoNoPassword = true;   // a NOPASSWD sudoers rule: sudo starts the shell without reading stdin
+        Path ran = tmp.resolve("password-ran-as-a-command");
+        String password = "touch " + ran;
+        SshService svc = service(HostKeyPolicy.builder(knownHosts()).pin(s.address(), s.fingerprint()).build());
+        try (RemoteShell sh = svc.connect(Route.direct(pw(s)))) {
+            ExecResult r = sh.execAsRoot("echo first; echo e1 >&2", password.toCharArray(), T);
+            assertThat(r.exitCode()).isZero();
+            assertThat(r.out()).isEqualTo("first\n");
+            assertThat(r.err()).as("nothing of the password reaches a command's output").isEqualTo("e1\n");
+            assertThat(sh.execAsRoot("echo second", password.toCharArray(), T).err()).isEmpty();
+        }
+        assertThat(ran).as("the shell never read the password as a command line").doesNotExist();
+        assertThat(s.commandLines).hasSize(1).allSatisfy(l -> assertThat(l).doesNotContain(password));
+    }
+
+    @Test
+    void aRootShellThatDiesFailsItsCommandAtOnceAndTheNextCommandGetsANewShell() throws Exception {
+        TestSshServer s = server();
+        SshService svc = service(HostKeyPolicy.builder(knownHosts()).pin(s.address(), s.fingerprint()).build());
+        char[] pw = s.sudoPassword.toCharArray();
+        try (RemoteShell sh = svc.connect(Route.direct(pw(s)))) {
+            assertThat(sh.execAsRoot("echo one", pw, T).out()).isEqualTo("one\n");
+            long t0 = System.nanoTime();
+            // the command's parent is the root shell: killing it ends the shell mid-command
+            assertThatThrownBy(() -> sh.execAsRoot("kill -9 $PPID", pw, Duration.ofSeconds(60)))
+                    .isInstanceOf(RemoteAccessException.class).isNotInstanceOf(RemoteTimeoutException.class)
+                    .hasMessageContaining("root shell ended");
+            assertThat(Duration.ofNanos(System.nanoTime() - t0)).as("noticed without waiting for the timeout")
+                    .isLessThan(Duration.ofSeconds(30));
+            assertThat(sh.execAsRoot("echo two", pw, T).out()).isEqualTo("two\n");
+        }
+        assertThat(s.commandLines).as("a second root shell, the killed command not run again").hasSize(2);
+    }
+
+    @Test
+    void rootShellReportsAWrongSudoPasswordAndAfterATimeoutStartsAgain() throws Exception {
+        TestSshServer s = server();
+        SshService svc = service(HostKeyPolicy.builder(knownHosts()).pin(s.address(), s.fingerprint()).build());
+        try (RemoteShell sh = svc.connect(Route.direct(pw(s)))) {
+            assertThatThrownBy(() -> sh.execAsRoot("true", "not-it".toCharArray(), T))
+                    .isInstanceOfSatisfying(SudoException.class, e -> assertThat(e.reason()).isEqualTo(SudoException.Reason.WRONG_PASSWORD));
+            char[] pw = s.sudoPassword.toCharArray();
+            assertThatThrownBy(() -> sh.execAsRoot("sleep 30", pw, Duration.ofMillis(500)))
+                    .isInstanceOf(RemoteTimeoutException.class).hasMessageContaining("sleep 30");
+            assertThat(sh.execAsRoot("echo again", pw, T).out()).isEqualTo("again\n");
+        }
+        assertThat(s.commandLines).hasSize(3).allSatisfy(l -> assertThat(l).startsWith("sudo -S -k -p "));
+    }
+
+    @Test
     void twoHopJumpChainThroughGatewaysThatOnlyForwardToTheNextLayer() throws Exception {
         TestSshServer target = server();
         TestSshServer gw2 = keep(TestSshServer.gateway(tmp, a -> a.getPort() == target.port()));
@@ -277,6 +355,30 @@ class SshServiceTest {
         // gw1 refuses to forward straight to the target (it is not its child layer).
         assertThatThrownBy(() -> svc.connect(Route.via(List.of(pw(gw1)), pw(target))))
                 .isInstanceOf(RemoteAccessException.class);
+    }
+
+    @Test
+    void devicesBehindTheSameJumpHostShareOneSessionToItWhileAnyIsOpen() throws Exception {
+        TestSshServer a = server();
+        TestSshServer b = server();
+        TestSshServer gw = keep(TestSshServer.gateway(tmp, x -> x.getPort() == a.port() || x.getPort() == b.port()));
+        gw.passwords.put("tech", "login-pw");
+        SshService svc = service(HostKeyPolicy.builder(knownHosts()).pin(gw.address(), gw.fingerprint())
+                .pin(a.address(), a.fingerprint()).pin(b.address(), b.fingerprint()).build());
+        try (RemoteShell sa = svc.connect(Route.via(List.of(pw(gw)), pw(a)));
+                RemoteShell sb = svc.connect(Route.via(List.of(pw(gw)), pw(b)))) {
+            assertThat(sa.exec("echo a", T).out()).isEqualTo("a\n");
+            assertThat(sb.exec("echo b", T).out()).isEqualTo("b\n");
+            sa.close();
+            assertThat(sb.exec("echo b-still", T).out()).as("the shared jump session outlives one of its users")
+                    .isEqualTo("b-still\n");
+        }
+        assertThat(gw.authAttempts).as("one login on the jump host for both devices").hasSize(1);
+        assertThat(gw.forwardRequests).extracting(x -> x.getPort()).containsExactly(a.port(), b.port());
+        try (RemoteShell again = svc.connect(Route.via(List.of(pw(gw)), pw(a)))) {
+            assertThat(again.exec("echo again", T).out()).isEqualTo("again\n");
+        }
+        assertThat(gw.authAttempts).as("closed with its last user, opened anew").hasSize(2);
     }
 
     @Test

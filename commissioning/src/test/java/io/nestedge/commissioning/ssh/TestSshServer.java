@@ -31,8 +31,8 @@ import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 
 /**
  * A MINA SSH server on 127.0.0.1 (ephemeral port) for tests: password and public-key users, an exec
- * handler running each command line with /bin/sh (a fake {@code sudo} first on PATH checks the
- * password read from stdin), SFTP on the real file system, and an optional direct-tcpip filter.
+ * handler running each command line with /bin/sh (a fake {@code sudo} first on PATH writes its
+ * {@code -p} prompt to stderr and checks the password read from stdin, as {@code sudo -S} does), SFTP on the real file system, and an optional direct-tcpip filter.
  */
 final class TestSshServer implements AutoCloseable {
     final SshServer sshd;
@@ -46,6 +46,8 @@ final class TestSshServer implements AutoCloseable {
     /** User names of every password authentication attempt. */
     final List<String> authAttempts = new CopyOnWriteArrayList<>();
     volatile String sudoPassword = "sudo-secret";
+    /** Like a NOPASSWD sudoers rule: the fake {@code sudo} neither prompts nor reads a password. */
+    volatile boolean sudoNoPassword;
     private final Path fakeBin;
 
     private TestSshServer(KeyPair hostKey, Predicate<SshdSocketAddress> forwardAllowed, Path work) throws IOException {
@@ -57,12 +59,16 @@ final class TestSshServer implements AutoCloseable {
                 [ "$1" = "-S" ] || { echo "fake sudo: expected -S" >&2; exit 2; }
                 shift
                 [ "$1" = "-k" ] && shift
-                [ "$1" = "-p" ] && shift 2
-                IFS= read -r pw
-                if [ "$pw" != "$FAKE_SUDO_PASSWORD" ]; then
-                  echo "Sorry, try again." >&2
-                  echo "sudo: 1 incorrect password attempt" >&2
-                  exit 1
+                prompt=
+                [ "$1" = "-p" ] && { prompt=$2; shift 2; }
+                if [ -z "$FAKE_SUDO_NOPASSWD" ]; then
+                  printf '%s' "$prompt" >&2
+                  IFS= read -r pw
+                  if [ "$pw" != "$FAKE_SUDO_PASSWORD" ]; then
+                    echo "Sorry, try again." >&2
+                    echo "sudo: 1 incorrect password attempt" >&2
+                    exit 1
+                  fi
                 fi
                 exec "$@"
                 """);
@@ -183,6 +189,9 @@ final class TestSshServer implements AutoCloseable {
                 ProcessBuilder pb = new ProcessBuilder("/bin/sh", "-c", command);
                 pb.environment().put("PATH", fakeBin + ":" + System.getenv("PATH"));
                 pb.environment().put("FAKE_SUDO_PASSWORD", sudoPassword);
+                if (sudoNoPassword) {
+                    pb.environment().put("FAKE_SUDO_NOPASSWD", "1");
+                }
                 process = pb.start();
                 Thread pumpIn = pump(in, process.getOutputStream(), true);
                 Thread pumpOut = pump(process.getInputStream(), out, false);

@@ -122,9 +122,11 @@ class BedCommissioningTest {
         assertThat(r.stdout()).as(r.describe()).contains("subject=CN = " + top.hostname())
                 .contains("Verify return code: 0 (ok)");
 
-        // edgeHub is the emulator's daemon on the top device, with its PID file in the device's view.
+        // edgeHub runs in the top device's emulator daemon, named by the PID file in the device's view.
         ProcessResult pid = bed.bed().exec(top.id(), SampleBed.COMMAND_TIMEOUT, "cat", "/run/nestedge-emulator/edgehub.pid");
         assertThat(pid.stdout().strip()).as(pid.describe()).matches("[0-9]+");
+        assertThat(Files.readString(Path.of("/proc", pid.stdout().strip(), "cmdline")))
+                .contains("io.nestedge.commissioning.virtualplant.daemon.EmulatorDaemonMain");
         ProcessResult list = ssh.run(null, top.loginAtAddress(), "sudo -S -p '' iotedge list",
                 bed.bed().sudoPassword(top.id()) + "\n");
         assertThat(list.stdout()).as(list.describe()).containsPattern("edgeHub\\s+running");

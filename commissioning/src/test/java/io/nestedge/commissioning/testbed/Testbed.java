@@ -15,17 +15,20 @@ import java.util.Map;
  * shutdown hook that tears the bed down if the test run dies before {@link #down()}.
  */
 public final class Testbed implements AutoCloseable {
-    private static final Duration UP_TIMEOUT = Duration.ofMinutes(2);
+    private static final Duration UP_TIMEOUT = Duration.ofMinutes(10);
     private static final Duration DOWN_TIMEOUT = Duration.ofMinutes(1);
 
     private final Path script;
     private final Path stateDir;
     private volatile TestbedSheet sheet;
     private final Duration bringUpTime;
+    private final String bringUpLog;
     private final Thread shutdownHook;
     private boolean down;
 
-    private Testbed(Path script, Path stateDir, TestbedSheet sheet, Duration bringUpTime, Thread shutdownHook) {
+    private Testbed(Path script, Path stateDir, TestbedSheet sheet, Duration bringUpTime, String bringUpLog,
+            Thread shutdownHook) {
+        this.bringUpLog = bringUpLog;
         this.script = script;
         this.stateDir = stateDir;
         this.sheet = sheet;
@@ -46,17 +49,30 @@ public final class Testbed implements AutoCloseable {
      * @throws IllegalStateException if bring-up fails (message carries the script's stderr)
      */
     public static Testbed up(Path script, Path plant, Path stateDir, String emulatorClasspath) throws IOException {
+        return up(script, plant, stateDir, emulatorClasspath, Map.of());
+    }
+
+    /**
+     * {@link #up(Path, Path, Path, String)} with more environment for {@code testbed.sh up}, e.g.
+     * {@code NESTEDGE_EMULATOR_DAEMON_WARMUP=on} (benchmarks) or {@code NESTEDGE_EMULATOR_DAEMON=off}.
+     *
+     * @param env extra environment variables
+     */
+    public static Testbed up(Path script, Path plant, Path stateDir, String emulatorClasspath, Map<String, String> env)
+            throws IOException {
         Path state = stateDir.toAbsolutePath();
         Thread hook = new Thread(() -> downQuietly(script, state), "testbed-down-" + state.getFileName());
         Runtime.getRuntime().addShutdownHook(hook);
+        Map<String, String> all = new java.util.HashMap<>(env);
+        all.put("NESTEDGE_CP", emulatorClasspath);
         ProcessResult r = Processes.run(List.of(script.toString(), "up", plant.toString(), state.toString()), null,
-                UP_TIMEOUT, Map.of("NESTEDGE_CP", emulatorClasspath));
+                UP_TIMEOUT, all);
         if (!r.ok()) {
             downQuietly(script, state);
             removeHook(hook);
             throw new IllegalStateException("testbed.sh up failed: " + r.describe());
         }
-        return new Testbed(script, state, TestbedSheet.read(state.resolve("sheet.json")), r.elapsed(), hook);
+        return new Testbed(script, state, TestbedSheet.read(state.resolve("sheet.json")), r.elapsed(), r.stderr(), hook);
     }
 
     /**
@@ -130,6 +146,11 @@ public final class Testbed implements AutoCloseable {
         return bringUpTime;
     }
 
+    /** @return what {@code testbed.sh up} reported on stderr (instance, phase times, warnings) */
+    public String bringUpLog() {
+        return bringUpLog;
+    }
+
     /**
      * @param deviceId a device ID
      * @return that device's sudo password (read from its 0600 file; never log it)
@@ -194,7 +215,7 @@ public final class Testbed implements AutoCloseable {
 
     private void script(String command, String deviceId) throws IOException {
         ProcessResult r = Processes.run(List.of(script.toString(), command, stateDir.toString(), deviceId), null,
-                Duration.ofSeconds(60), Map.of());
+                Duration.ofMinutes(3), Map.of());
         if (!r.ok()) {
             throw new IllegalStateException("testbed.sh " + command + " " + deviceId + " failed: " + r.describe());
         }

@@ -91,12 +91,14 @@ public record TestbedSheet(int schemaVersion, int instance, String subnet, Path 
      * @param sshdPid PID of the device's sshd (its process is the device's mount/UTS/net view)
      * @param launcherDir host path of the device's private {@code /usr/local/bin}
      * @param privateRoot host path holding the device's private directories
+     * @param emulatorDaemonPid PID of the emulator daemon serving this device view's launchers, or null
+     *     when none listens (daemons off: every emulated command starts a JVM)
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Device(String id, String hostname, String machineHostname, String kind, String parentId,
             String reach, String namespace, List<Address> addresses, String sshAddress, int sshPort, String user,
             Path keyPath, String hostKeyAlgorithm, String hostKeyFingerprint, Path hostKeyPath,
-            Path sudoPasswordFile, long sshdPid, Path launcherDir, Path privateRoot) {
+            Path sudoPasswordFile, long sshdPid, Path launcherDir, Path privateRoot, Long emulatorDaemonPid) {
 
         /** @return {@code user@sshAddress} */
         public String loginAtAddress() {

@@ -54,10 +54,22 @@ class TestbedTest {
     @AfterAll
     static void down() throws IOException {
         if (bed != null) {
+            List<Long> daemons = sheet.devices().stream().map(TestbedSheet.Device::emulatorDaemonPid).toList();
             Duration t = bed.down();
+            assertThat(daemons).as("no emulator daemon outlives down").allSatisfy(pid -> assertThat(exited(pid)).isTrue());
             System.out.printf("testbed: teardown took %d ms; bring-up + teardown %d ms (goal < 30000 ms)%n",
                     t.toMillis(), bed.bringUpTime().plus(t).toMillis());
             assertThat(STATE).doesNotExist();
+        }
+    }
+
+    /** Gone, or a zombie waiting for init to reap it. */
+    private static boolean exited(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            return stat.substring(stat.lastIndexOf(')') + 2).startsWith("Z");
+        } catch (IOException gone) {
+            return true;
         }
     }
 
@@ -177,6 +189,35 @@ class TestbedTest {
                 .isNotEmpty().doesNotContain(trimmed);
         assertThat(Files.readString(Path.of(bundle))).doesNotContain(trimmed);
         assertThat(Path.of("/usr/local/share/ca-certificates", cn + ".crt")).doesNotExist();
+        // the host's update-ca-certificates hooks (e.g. the JDK's jks-keystore, which runs the host's
+        // dpkg triggers) are not the device's: its hook directory is its own and empty
+        ProcessResult hooks = ssh.run(null, top.loginAtAddress(), "ls -A /etc/ca-certificates/update.d", null);
+        assertThat(hooks.ok()).as(hooks.describe()).isTrue();
+        assertThat(hooks.stdout()).isEmpty();
+    }
+
+    @Test
+    void emulatedCommandsGoToTheDeviceViewsDaemonWhichKnowsTheCallerFromTheKernel() throws IOException {
+        assertThat(sheet.devices()).allSatisfy(d -> assertThat(ProcessHandle.of(d.emulatorDaemonPid()))
+                .as(d.id() + " daemon").hasValueSatisfying(h -> assertThat(h.isAlive()).isTrue()));
+        Path log = middle.privateRoot().resolve("var/log/nestedge-emulator/daemon.log");
+        String jump = top.loginAtAddress();
+
+        ProcessResult asUser = ssh.run(jump, middle.loginAtHostname(), "iotedge config apply", null);
+        assertThat(asUser.exitCode()).as(asUser.describe()).isEqualTo(1);
+        assertThat(asUser.stderr()).isEqualTo("Command failed: this command must be run as root\n");
+        ProcessResult asRoot = ssh.run(jump, middle.loginAtHostname(), "sudo -S -p '' iotedge version",
+                bed.sudoPassword(middle.id()) + "\n");
+        assertThat(asRoot.stdout()).as(asRoot.describe()).matches("iotedge \\d+\\.\\d+\\.\\d+\n");
+        assertThat(Files.readString(log)).contains(middle.user() + ": iotedge config apply -> 1")
+                .contains("root: iotedge version -> 0");
+
+        // Without the daemon (the launcher's fallback line), the same answer from a JVM of its own.
+        long served = Files.readAllLines(log).stream().filter(l -> l.contains(": iotedge version -> ")).count();
+        ProcessResult fallback = bed.exec(middle.id(), Duration.ofMinutes(2), "env", "NESTEDGE_EMULATOR_NO_DAEMON=1",
+                "iotedge", "version");
+        assertThat(fallback.stdout()).as(fallback.describe()).isEqualTo(asRoot.stdout());
+        assertThat(Files.readAllLines(log).stream().filter(l -> l.contains(": iotedge version -> ")).count()).isEqualTo(served);
     }
 
     @Test

@@ -36,7 +36,18 @@ public final class EdgeHubCertificates {
      *     Edge CA cannot issue (expired, CA:FALSE, no keyCertSign)
      */
     public static CertifiedKey issueServerCertificate(CertificateIssuer issuer, CertifiedKey edgeCa, String hostname) {
-        KeyPair kp = KeyPairs.generate(KeyType.RSA_2048);
+        return issueServerCertificate(issuer, edgeCa, hostname, KeyPairs.generate(KeyType.RSA_2048));
+    }
+
+    /**
+     * Issues edgeHub's server certificate for a key pair generated beforehand (an RSA-2048 pair from
+     * {@link KeyPairs#generate}, e.g. by an emulator that prepares keys ahead of time).
+     *
+     * @param kp the server's key pair (fresh, never used for anything else)
+     * @see #issueServerCertificate(CertificateIssuer, CertifiedKey, String)
+     */
+    public static CertifiedKey issueServerCertificate(CertificateIssuer issuer, CertifiedKey edgeCa, String hostname,
+            KeyPair kp) {
         X509Certificate cert = issuer.serverCertificate(edgeCa, kp, hostname, subjectAltNames(hostname), VALIDITY);
         return new CertifiedKey(cert, kp.getPrivate(), edgeCa.fullChain());
     }

@@ -7,18 +7,23 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
+import java.security.Principal;
+import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
+import javax.net.ssl.X509ExtendedKeyManager;
 
 /**
  * The emulated edgeHub's TLS listeners: MQTT (8883), AMQP (5671) and the HTTPS / API proxy port
@@ -27,8 +32,8 @@ import javax.net.ssl.SSLSocket;
  * answers at the application level. Ports requested as 0 are ephemeral.
  */
 public final class EdgeHubServer implements AutoCloseable {
-    private static final char[] PASS = "edgehub".toCharArray();
     private final List<SSLServerSocket> sockets = new ArrayList<>();
+    private final Set<Socket> clients = ConcurrentHashMap.newKeySet();
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final ExecutorService pool;
     private volatile boolean closed;
@@ -82,18 +87,72 @@ public final class EdgeHubServer implements AutoCloseable {
         return server;
     }
 
+    /**
+     * The server context. The key manager hands out the identity directly (no PKCS#12 key store:
+     * its password-based key protection costs hundreds of milliseconds of PBKDF2 per start).
+     */
     private static SSLContext context(EdgeHubTls.Identity id) throws IOException {
         try {
-            KeyStore ks = KeyStore.getInstance("PKCS12");
-            ks.load(null, null);
-            ks.setKeyEntry("edgehub", id.key(), PASS, id.chain().toArray(new X509Certificate[0]));
-            KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            kmf.init(ks, PASS);
             SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(kmf.getKeyManagers(), null, null);
+            ctx.init(new KeyManager[] {new IdentityKeyManager(id)}, null, null);
             return ctx;
         } catch (GeneralSecurityException e) {
             throw new IOException("edgeHub TLS setup failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Serves one key and chain under one alias, whatever the client asks for. */
+    private static final class IdentityKeyManager extends X509ExtendedKeyManager {
+        private static final String ALIAS = "edgehub";
+        private final PrivateKey key;
+        private final X509Certificate[] chain;
+
+        IdentityKeyManager(EdgeHubTls.Identity id) {
+            this.key = id.key();
+            this.chain = id.chain().toArray(new X509Certificate[0]);
+        }
+
+        @Override
+        public String chooseServerAlias(String keyType, Principal[] issuers, Socket socket) {
+            // As the JDK's SunX509 manager: "RSA", "EC", or "EC_RSA" (key type, then the CA's signature type).
+            int u = keyType.indexOf('_');
+            String keyAlg = u < 0 ? keyType : keyType.substring(0, u);
+            if (!keyAlg.equals(key.getAlgorithm())) {
+                return null;
+            }
+            return u < 0 || chain[0].getSigAlgName().toUpperCase(java.util.Locale.ROOT)
+                    .contains(keyType.substring(u + 1)) ? ALIAS : null;
+        }
+
+        @Override
+        public String chooseEngineServerAlias(String keyType, Principal[] issuers, SSLEngine engine) {
+            return chooseServerAlias(keyType, issuers, null);
+        }
+
+        @Override
+        public String[] getServerAliases(String keyType, Principal[] issuers) {
+            String a = chooseServerAlias(keyType, issuers, null);
+            return a == null ? null : new String[] {a};
+        }
+
+        @Override
+        public X509Certificate[] getCertificateChain(String alias) {
+            return ALIAS.equals(alias) ? chain.clone() : null;
+        }
+
+        @Override
+        public PrivateKey getPrivateKey(String alias) {
+            return ALIAS.equals(alias) ? key : null;
+        }
+
+        @Override
+        public String[] getClientAliases(String keyType, Principal[] issuers) {
+            return null;
+        }
+
+        @Override
+        public String chooseClientAlias(String[] keyType, Principal[] issuers, Socket socket) {
+            return null;
         }
     }
 
@@ -101,7 +160,15 @@ public final class EdgeHubServer implements AutoCloseable {
         while (!closed) {
             try {
                 Socket s = ss.accept();
-                pool.submit(() -> serve(s));
+                clients.add(s);
+                if (closed) {
+                    s.close();
+                    return;
+                }
+                pool.submit(() -> {
+                    serve(s);
+                    clients.remove(s);
+                });
             } catch (IOException e) {
                 if (closed) {
                     return;
@@ -110,7 +177,7 @@ public final class EdgeHubServer implements AutoCloseable {
         }
     }
 
-    private static void serve(Socket s) {
+    private void serve(Socket s) {
         try (s) {
             s.setSoTimeout(30_000);
             ((SSLSocket) s).startHandshake();
@@ -135,6 +202,14 @@ public final class EdgeHubServer implements AutoCloseable {
         for (ServerSocket s : sockets) {
             try {
                 s.close();
+            } catch (IOException e) {
+                // closing anyway
+            }
+        }
+        // Connections end with the listeners, as they do when edgeHub's process exits.
+        for (Socket c : clients) {
+            try {
+                c.close();
             } catch (IOException e) {
                 // closing anyway
             }

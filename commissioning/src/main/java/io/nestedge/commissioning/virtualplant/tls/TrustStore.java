@@ -3,7 +3,9 @@ package io.nestedge.commissioning.virtualplant.tls;
 import io.nestedge.commissioning.virtualplant.runtime.DeviceFs;
 import java.io.IOException;
 import java.security.cert.X509Certificate;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The device's OS trust store (facts §4): Debian/Ubuntu read the bundle
@@ -40,13 +42,33 @@ public final class TrustStore {
         return isMariner(fs) ? MARINER_BUNDLE : DEBIAN_BUNDLE;
     }
 
-    /** Trusted CA certificates (empty when the bundle is missing or unreadable). */
+    /**
+     * Trusted CA certificates (empty when the bundle is missing or unreadable). A bundle's parsed
+     * certificates are reused while its bytes are the same (an OS bundle holds a hundred CAs or more;
+     * a long-lived emulator reads it for every check).
+     */
     public static List<X509Certificate> anchors(DeviceFs fs) {
         String p = bundlePath(fs);
         try {
-            return fs.exists(p) ? PemFiles.certs(fs.readBytes(p)) : List.of();
+            if (!fs.exists(p)) {
+                return List.of();
+            }
+            byte[] pem = fs.readBytes(p);
+            Parsed last = LAST.get();
+            if (last != null && Arrays.equals(last.pem(), pem)) {
+                return last.certs();
+            }
+            List<X509Certificate> certs = List.copyOf(PemFiles.certs(pem));
+            LAST.set(new Parsed(pem, certs));
+            return certs;
         } catch (IOException e) {
             return List.of();
         }
     }
+
+    private record Parsed(byte[] pem, List<X509Certificate> certs) {
+    }
+
+    /** The last bundle parsed (any device; the virtual plant's devices take turns). */
+    private static final AtomicReference<Parsed> LAST = new AtomicReference<>();
 }

@@ -5,16 +5,12 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -117,51 +113,10 @@ public final class RemoteShell implements AutoCloseable {
     }
 
     /**
-     * Runs a command line as root with {@code sudo -S -k -p '' sh -c <command>}: the password is the
-     * first line written to stdin (never on the command line, never logged), followed by
-     * {@code stdin}. {@code -k} ignores cached credentials, so a wrong password is always detected.
-     *
-     * @param sudoPassword the login user's sudo password (not modified; clear it yourself)
-     * @throws SudoException WRONG_PASSWORD, NOT_ALLOWED or NOT_INSTALLED
-     * @throws RemoteTimeoutException when the command runs longer than {@code timeout}
-     */
-    public ExecResult execSudo(String command, char[] sudoPassword, byte[] stdin, Duration timeout) throws RemoteAccessException {
-        String line = ShellQuote.command("sudo", "-S", "-k", "-p", "", "sh", "-c", command);
-        LOG.debug("{}: exec (sudo) {}", device, command);
-        byte[] pw = encode(sudoPassword);
-        byte[] payload = new byte[pw.length + 1 + (stdin == null ? 0 : stdin.length)];
-        System.arraycopy(pw, 0, payload, 0, pw.length);
-        payload[pw.length] = '\n';
-        if (stdin != null) {
-            System.arraycopy(stdin, 0, payload, pw.length + 1, stdin.length);
-        }
-        Arrays.fill(pw, (byte) 0);
-        ExecResult r;
-        try {
-            r = run(line, "sudo " + command, payload, timeout);
-        } finally {
-            Arrays.fill(payload, (byte) 0);
-        }
-        String err = r.err();
-        if (err.contains("Sorry, try again") || err.contains("incorrect password attempt")) {
-            throw new SudoException(SudoException.Reason.WRONG_PASSWORD,
-                    "sudo on " + device + " refused the password of user " + device.credentials().user());
-        }
-        if (err.contains("is not in the sudoers file") || err.contains("is not allowed to") || err.contains("may not run sudo")) {
-            throw new SudoException(SudoException.Reason.NOT_ALLOWED,
-                    "user " + device.credentials().user() + " may not use sudo on " + device.address());
-        }
-        if (r.exitCode() == 127 && err.toLowerCase(Locale.ROOT).contains("sudo") && err.contains("not found")) {
-            throw new SudoException(SudoException.Reason.NOT_INSTALLED, "sudo is not installed on " + device.address());
-        }
-        return r;
-    }
-
-    /**
      * Runs a command line as root in this session's {@link RootShell}, opened on first use with the
      * sudo password (and again when it was closed, e.g. after a command timed out): one sudo
      * authentication and one channel for all of a device's root commands. Each command runs as
-     * {@code sh -c <command>} with empty stdin, like {@link #execSudo(String, char[], Duration)}.
+     * {@code sh -c <command>} with empty stdin.
      *
      * @param sudoPassword the login user's sudo password, used when the shell has to be opened
      *     (not modified; clear it yourself)
@@ -177,21 +132,6 @@ public final class RemoteShell implements AutoCloseable {
             sh = rootShell;
         }
         return sh.run(command, timeout);
-    }
-
-    /** {@link #execSudo(String, char[], byte[], Duration)} without stdin. */
-    public ExecResult execSudo(String command, char[] sudoPassword, Duration timeout) throws RemoteAccessException {
-        return execSudo(command, sudoPassword, null, timeout);
-    }
-
-    private static byte[] encode(char[] chars) {
-        ByteBuffer bb = StandardCharsets.UTF_8.encode(CharBuffer.wrap(chars));
-        byte[] out = new byte[bb.remaining()];
-        bb.get(out);
-        if (bb.hasArray()) {
-            Arrays.fill(bb.array(), (byte) 0);
-        }
-        return out;
     }
 
     /**

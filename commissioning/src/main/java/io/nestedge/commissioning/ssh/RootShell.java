@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * or in a log), then every {@link #run} is one line on the shell's stdin instead of one SSH channel, one
  * login shell and one sudo authentication per command. Each command still runs as a fresh
  * {@code sh -c COMMAND} with empty stdin, its stdout and stderr kept apart, and its exit status
- * returned, as {@link RemoteShell#execSudo} does. A command that outlives its timeout closes the
+ * returned. A command that outlives its timeout closes the
  * shell (the next {@code run} needs a new one). Thread-safe; commands run one at a time.
  */
 public final class RootShell implements AutoCloseable {

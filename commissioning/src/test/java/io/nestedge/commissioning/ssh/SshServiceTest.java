@@ -237,24 +237,6 @@ class SshServiceTest {
     }
 
     @Test
-    void sudoPasswordGoesOnStdinNeverOnTheCommandLine() throws Exception {
-        TestSshServer s = server();
-        s.sudoPassword = "S3cr3t-sudo 'pw'";
-        SshService svc = service(HostKeyPolicy.builder(knownHosts()).pin(s.address(), s.fingerprint()).build());
-        try (RemoteShell sh = svc.connect(Route.direct(pw(s)))) {
-            String cmd = ShellQuote.command("sh", "-c", "printf '%s|' \"$0\"; cat", "arg with 'quotes'");
-            ExecResult r = sh.execSudo(cmd, "S3cr3t-sudo 'pw'".toCharArray(), "payload line\n".getBytes(StandardCharsets.UTF_8), T);
-            assertThat(r.exitCode()).isZero();
-            assertThat(r.out()).isEqualTo("arg with 'quotes'|payload line\n");
-            assertThat(s.commandLines).isNotEmpty().allSatisfy(line -> assertThat(line).doesNotContain("S3cr3t"));
-            assertThat(s.commandLines.get(s.commandLines.size() - 1)).startsWith("sudo -S -k -p '' sh -c ");
-
-            assertThatThrownBy(() -> sh.execSudo("true", "not-it".toCharArray(), T))
-                    .isInstanceOfSatisfying(SudoException.class, e -> assertThat(e.reason()).isEqualTo(SudoException.Reason.WRONG_PASSWORD));
-        }
-    }
-
-    @Test
     void rootShellRunsEveryCommandAfterOneSudoWithItsOwnOutputAndExitStatus() throws Exception {
         TestSshServer s = server();
         s.sudoPassword = "S3cr3t-sudo 'pw'";

@@ -77,15 +77,15 @@ public final class MainWindow {
         root.setTop(new VBox(actions.menuBar(), actions.toolBar()));
         root.setBottom(new StatusBar(model, canvas.viewportProperty()));
         root.setId("designer-root");
-        scene = new Scene(root, prefs.getDouble("window.w", 1400), prefs.getDouble("window.h", 880));
+        javafx.geometry.Rectangle2D at = WindowPlacement.place(prefs.getDouble("window.w", 1400), prefs.getDouble("window.h", 880),
+                prefs.getDouble("window.x", Double.NaN), prefs.getDouble("window.y", Double.NaN), screens());
+        scene = new Scene(root, at.getWidth(), at.getHeight());
         scene.getStylesheets().add(Theme.designerStylesheet());
         stage.setScene(scene);
         stage.titleProperty().bind(model.titleProperty());
-        double x = prefs.getDouble("window.x", Double.NaN);
-        double y = prefs.getDouble("window.y", Double.NaN);
-        if (!Double.isNaN(x) && !Double.isNaN(y)) {
-            stage.setX(x);
-            stage.setY(y);
+        if (!Double.isNaN(at.getMinX()) && !Double.isNaN(at.getMinY())) {
+            stage.setX(at.getMinX());
+            stage.setY(at.getMinY());
         }
         stage.setMaximized(prefs.getBoolean("window.maximized", false));
         actions.darkProperty().set(prefs.getBoolean("theme.dark", false));
@@ -104,6 +104,19 @@ public final class MainWindow {
             files.shutdown();
             stage.close();
         });
+    }
+
+    /** Visual bounds of every screen, the primary first (for {@link WindowPlacement}). */
+    private static java.util.List<javafx.geometry.Rectangle2D> screens() {
+        java.util.List<javafx.geometry.Rectangle2D> out = new java.util.ArrayList<>();
+        javafx.stage.Screen primary = javafx.stage.Screen.getPrimary();
+        out.add(primary.getVisualBounds());
+        for (javafx.stage.Screen s : javafx.stage.Screen.getScreens()) {
+            if (!s.equals(primary)) {
+                out.add(s.getVisualBounds());
+            }
+        }
+        return out;
     }
 
     private void applyTheme() {

@@ -42,8 +42,26 @@ class InspectorFindingsGuiTest {
     private MainWindow window;
     private Preferences prefs;
 
+    /** What JavaFX's CSS engine logged while this test's window was built and used. */
+    private final List<java.util.logging.LogRecord> css = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final java.util.logging.Handler cssHandler = new java.util.logging.Handler() {
+        @Override
+        public void publish(java.util.logging.LogRecord r) {
+            css.add(r);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
     @Start
     void start(Stage stage) throws Exception {
+        java.util.logging.Logger.getLogger("javafx.css").addHandler(cssHandler);
         prefs = Preferences.userRoot().node("io/nestedge/studio-test-" + UUID.randomUUID());
         Path dir = Files.createTempDirectory("designer-gui");
         Path file = dir.resolve("plant.json");
@@ -62,6 +80,7 @@ class InspectorFindingsGuiTest {
 
     @AfterEach
     void cleanUp() throws Exception {
+        java.util.logging.Logger.getLogger("javafx.css").removeHandler(cssHandler);
         prefs.removeNode();
     }
 
@@ -193,6 +212,21 @@ class InspectorFindingsGuiTest {
         assertThat(name).as("edgeAgent image label shown").isNotNull();
         assertThat(name.getWidth()).as("label as wide as its text").isGreaterThanOrEqualTo(name.prefWidth(-1) - 0.5);
         assertThat(name.getTooltip().getText()).startsWith("edgeAgent image: ");
+    }
+
+    @Test
+    void theInspectorsTextFieldsStyleWithoutCssErrorsInBothThemes(FxRobot robot) {
+        robot.interact(() -> model().select(List.of("ops-gw")));
+        robot.interact(() -> robot.lookup(".inspector").queryAs(InspectorPane.class).openSection("runtime.agentImage"));
+        FxAwait.until(() -> FxAwait.laidOut(inspectorName(robot, "edgeAgent image")));
+        assertThat(robot.lookup(".custom-text-field").queryAll()).as("the property sheet's search field").isNotEmpty();
+        robot.interact(() -> window.actions().darkProperty().set(true));
+        robot.interact(() -> model().select(List.of("site-gw")));
+        FxAwait.settled(window.scene());
+        robot.interact(() -> window.actions().darkProperty().set(false));
+        FxAwait.settled(window.scene());
+        assertThat(css).extracting(r -> java.text.MessageFormat.format(String.valueOf(r.getMessage()),
+                r.getParameters() == null ? new Object[0] : r.getParameters())).as("CSS problems logged").isEmpty();
     }
 
     private static Label inspectorName(FxRobot robot, String text) {

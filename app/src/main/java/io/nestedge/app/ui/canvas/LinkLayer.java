@@ -1,6 +1,7 @@
 package io.nestedge.app.ui.canvas;
 
 import io.nestedge.app.editor.DevicePorts;
+import io.nestedge.app.editor.LinkRoute;
 import io.nestedge.app.editor.NodeMetrics;
 import io.nestedge.app.editor.SpatialIndex;
 import io.nestedge.app.editor.SpatialIndex.Rect;
@@ -15,24 +16,28 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import javafx.scene.Group;
-import javafx.scene.shape.CubicCurve;
+import javafx.scene.shape.CubicCurveTo;
+import javafx.scene.shape.MoveTo;
+import javafx.scene.shape.Path;
+import javafx.scene.shape.PathElement;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 
 /**
  * Child→parent links, each a curve from the parent's downstream port (chosen by
- * {@link DevicePorts#linkPortIndex}) to the child's upstream port. Links to IoT Edge children and to
+ * {@link DevicePorts#linkPortIndex}) to the child's upstream port, shaped by {@link LinkRoute} (one
+ * cubic, or a detour round the nodes for a child in the parent's row or above it). Links to IoT Edge children and to
  * leaf devices have different styles. During commissioning a link also shows the child's
  * {@code verify-parent-tls} result (style class and a lock badge at its middle).
  *
  * <p>Virtualized like the device nodes: the geometry of every link is kept and indexed, but a
- * {@link CubicCurve} exists only for links whose bounding box intersects the area shown
+ * {@link Path} exists only for links whose bounding box intersects the area shown
  * ({@link #show}). The TLS states are kept per child whether or not its curve exists; a curve
  * created later gets its state's style class and badge, and the badge lives and dies with the curve
  * (in the same {@code still} or {@code live} group).
  */
 final class LinkLayer extends Group {
-    private final Map<String, CubicCurve> curves = new HashMap<>();
+    private final Map<String, Path> curves = new HashMap<>();
     private final Map<String, double[]> shapes = new HashMap<>();
     /**
      * Per child: where its link leaves the parent, as an offset from the parent's top-left corner
@@ -123,10 +128,11 @@ final class LinkLayer extends Group {
             if (s == null) {
                 continue;
             }
+            shapes.put(id, s);
             index.remove(id);
             Rect b = bounds(s);
             floating.put(id, b);
-            CubicCurve c = curves.get(id);
+            Path c = curves.get(id);
             if (c == null && area != null && b.intersects(area)) {
                 materialize(id);
                 c = curves.get(id);
@@ -185,7 +191,7 @@ final class LinkLayer extends Group {
         if (curves.containsKey(id)) {
             return;
         }
-        CubicCurve c = new CubicCurve();
+        Path c = new Path();
         c.getStyleClass().add("link");
         style(c, plant.deviceOrNull(id));
         curves.put(id, c);
@@ -194,7 +200,7 @@ final class LinkLayer extends Group {
         apply(id, c, shapes.get(id));
     }
 
-    private void remove(String id, CubicCurve c) {
+    private void remove(String id, Path c) {
         if (c.getParent() instanceof Group g) {
             g.getChildren().remove(c);
         }
@@ -215,9 +221,8 @@ final class LinkLayer extends Group {
             tls.put(childId, state);
         }
         applyTls(childId);
-        CubicCurve c = curves.get(childId);
-        if (c != null) {
-            placeBadge(childId, c);
+        if (curves.containsKey(childId)) {
+            placeBadge(childId);
         }
     }
 
@@ -228,7 +233,7 @@ final class LinkLayer extends Group {
 
     /** Sets the TLS style class of an existing curve and creates or drops its badge (in the curve's group). */
     private void applyTls(String childId) {
-        CubicCurve c = curves.get(childId);
+        Path c = curves.get(childId);
         if (c == null) {
             return;
         }
@@ -255,16 +260,18 @@ final class LinkLayer extends Group {
         }
     }
 
-    /** Puts a curve's badge at the middle of its chord. */
-    private void placeBadge(String childId, CubicCurve c) {
+    /** Puts a curve's badge at the middle of its chord (of its run below the nodes for a detour, {@link LinkRoute#middle}). */
+    private void placeBadge(String childId) {
         FontIcon b = tlsBadges.get(childId);
-        if (b != null) {
-            b.setLayoutX((c.getStartX() + c.getEndX()) / 2 - 9);
-            b.setLayoutY((c.getStartY() + c.getEndY()) / 2 + 7);
+        double[] s = shapes.get(childId);
+        if (b != null && s != null) {
+            double[] m = LinkRoute.middle(s);
+            b.setLayoutX(m[0] - 9);
+            b.setLayoutY(m[1] + 7);
         }
     }
 
-    private static void style(CubicCurve c, Device d) {
+    private static void style(Path c, Device d) {
         c.getStyleClass().removeAll("link-edge", "link-leaf");
         c.getStyleClass().add(d.isEdge() ? "link-edge" : "link-leaf");
     }
@@ -285,9 +292,9 @@ final class LinkLayer extends Group {
 
     /**
      * The link of a child from the cached parent anchor and the drawn positions, written into the
-     * child's existing shape array (same result as {@link #curve}).
+     * child's existing shape array when its length fits (same result as {@link #curve}).
      *
-     * @return the shape, or null without a drawn link
+     * @return the shape (the existing array or a new one), or null without a drawn link
      */
     private double[] reshapeInPlace(String childId, Function<String, Optional<Position>> positionOf) {
         double[] anchor = parentAnchors.get(childId);
@@ -301,27 +308,13 @@ final class LinkLayer extends Group {
         if (pp.isEmpty() || cp.isEmpty()) {
             return null;
         }
-        shape(s, pp.get().x() + anchor[0], pp.get().y() + anchor[1], DevicePorts.upstreamAnchor(cp.get()));
-        return s;
-    }
-
-    /** Writes the cubic from a parent's port to a child's upstream port into {@code s}. */
-    private static void shape(double[] s, double fromX, double fromY, Position to) {
-        double dy = Math.max(40, Math.abs(to.y() - fromY) / 2);
-        s[0] = fromX;
-        s[1] = fromY;
-        s[2] = fromX;
-        s[3] = fromY + dy;
-        s[4] = to.x();
-        s[5] = to.y() - dy;
-        s[6] = to.x();
-        s[7] = to.y();
+        return LinkRoute.route(s, pp.get().x() + anchor[0], pp.get().y() + anchor[1], pp.get(), cp.get());
     }
 
     /**
-     * The link of a child to its parent as a cubic curve.
+     * The link of a child to its parent as a chain of cubic segments ({@link LinkRoute#route}).
      *
-     * @return start, control 1, control 2, end (x, y each), or null without a drawn link
+     * @return start, then control 1, control 2, end per segment (x, y each), or null without a drawn link
      */
     static double[] curve(Plant plant, String childId, Function<String, Optional<Position>> positionOf) {
         Device child = plant.deviceOrNull(childId);
@@ -341,38 +334,58 @@ final class LinkLayer extends Group {
         int idx = DevicePorts.linkPortIndex(ports, child);
         Position from = idx < 0 ? new Position(pp.get().x() + NodeMetrics.WIDTH / 2, pp.get().y() + NodeMetrics.HEIGHT)
                 : DevicePorts.downstreamAnchor(pp.get(), idx, ports.size());
-        double[] s = new double[8];
-        shape(s, from.x(), from.y(), DevicePorts.upstreamAnchor(cp.get()));
-        return s;
+        return LinkRoute.route(null, from.x(), from.y(), pp.get(), cp.get());
     }
 
     /** Bounding box of the curve's control polygon (contains the curve), grown by the stroke. */
     static Rect bounds(double[] s) {
-        double x0 = Math.min(Math.min(s[0], s[2]), Math.min(s[4], s[6]));
-        double x1 = Math.max(Math.max(s[0], s[2]), Math.max(s[4], s[6]));
-        double y0 = Math.min(Math.min(s[1], s[3]), Math.min(s[5], s[7]));
-        double y1 = Math.max(Math.max(s[1], s[3]), Math.max(s[5], s[7]));
+        double x0 = s[0];
+        double x1 = s[0];
+        double y0 = s[1];
+        double y1 = s[1];
+        for (int i = 2; i < s.length; i += 2) {
+            x0 = Math.min(x0, s[i]);
+            x1 = Math.max(x1, s[i]);
+            y0 = Math.min(y0, s[i + 1]);
+            y1 = Math.max(y1, s[i + 1]);
+        }
         return new Rect(x0, y0, x1 - x0, y1 - y0).grow(2);
     }
 
-    private void apply(String id, CubicCurve c, double[] s) {
+    private void apply(String id, Path c, double[] s) {
         apply(c, s);
-        placeBadge(id, c);
+        placeBadge(id);
     }
 
-    private static void apply(CubicCurve c, double[] s) {
-        c.setStartX(s[0]);
-        c.setStartY(s[1]);
-        c.setControlX1(s[2]);
-        c.setControlY1(s[3]);
-        c.setControlX2(s[4]);
-        c.setControlY2(s[5]);
-        c.setEndX(s[6]);
-        c.setEndY(s[7]);
+    /** Sets a path to a shape: in place when it has as many segments, else with new elements. */
+    private static void apply(Path c, double[] s) {
+        int segments = (s.length - 2) / 6;
+        var els = c.getElements();
+        if (els.size() != segments + 1) {
+            PathElement[] fresh = new PathElement[segments + 1];
+            fresh[0] = new MoveTo();
+            for (int i = 1; i <= segments; i++) {
+                fresh[i] = new CubicCurveTo();
+            }
+            els.setAll(fresh);
+        }
+        MoveTo m = (MoveTo) els.get(0);
+        m.setX(s[0]);
+        m.setY(s[1]);
+        for (int i = 1; i <= segments; i++) {
+            CubicCurveTo t = (CubicCurveTo) els.get(i);
+            int o = 2 + 6 * (i - 1);
+            t.setControlX1(s[o]);
+            t.setControlY1(s[o + 1]);
+            t.setControlX2(s[o + 2]);
+            t.setControlY2(s[o + 3]);
+            t.setX(s[o + 4]);
+            t.setY(s[o + 5]);
+        }
     }
 
     /** The curve of a child's link while it exists (tests). */
-    Optional<CubicCurve> curveOf(String childId) {
+    Optional<Path> curveOf(String childId) {
         return Optional.ofNullable(curves.get(childId));
     }
 

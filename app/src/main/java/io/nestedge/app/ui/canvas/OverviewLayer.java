@@ -226,7 +226,7 @@ final class OverviewLayer extends Group {
             if (d == null || skip.contains(id)) {
                 return;
             }
-            boolean shortLink = Math.abs(s[6] - s[0]) < TILE / 2 && Math.abs(s[7] - s[1]) < TILE / 2;
+            boolean shortLink = Math.abs(s[s.length - 2] - s[0]) < TILE / 2 && Math.abs(s[s.length - 1] - s[1]) < TILE / 2;
             if (shortLink) {
                 curve(byTile.computeIfAbsent(tileKey(s[0], s[1]), k -> builders())[d.isEdge() ? 0 : 1], s);
             } else {
@@ -262,8 +262,10 @@ final class OverviewLayer extends Group {
         if (s == null) {
             return;
         }
-        sb.append('M').append(f(s[0])).append(' ').append(f(s[1])).append('C').append(f(s[2])).append(' ').append(f(s[3]))
-                .append(' ').append(f(s[4])).append(' ').append(f(s[5])).append(' ').append(f(s[6])).append(' ').append(f(s[7]));
+        sb.append('M').append(f(s[0])).append(' ').append(f(s[1])).append('C');
+        for (int i = 2; i < s.length; i++) {
+            sb.append(i == 2 ? "" : " ").append(f(s[i]));
+        }
     }
 
     private static long f(double v) {

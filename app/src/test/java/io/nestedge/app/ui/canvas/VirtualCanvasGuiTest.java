@@ -183,11 +183,11 @@ class VirtualCanvasGuiTest {
         Position at = drawn(child);
         robot.interact(() -> canvas().viewportProperty().set(new Viewport(1, 300 - at.x(), 400 - at.y())));
         WaitForAsyncUtils.waitForFxEvents();
-        javafx.scene.shape.CubicCurve curve = canvas().links().curveOf(child).orElseThrow();
+        javafx.scene.shape.Path curve = canvas().links().curveOf(child).orElseThrow();
         assertThat(curve.getStyleClass()).contains("link", "tls-failed");
         javafx.scene.Node badge = robot.lookup("#tls-" + child).query();
         assertThat(badge.getParent()).as("badge in the curve's group (still or live)").isSameAs(curve.getParent());
-        assertThat(badge.getLayoutX() + 9).isCloseTo((curve.getStartX() + curve.getEndX()) / 2, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(badge.getLayoutX() + 9).isCloseTo(io.nestedge.app.editor.LinkRoute.middle(points(curve))[0], org.assertj.core.data.Offset.offset(0.01));
 
         robot.interact(() -> canvas().setLinkTls(child, "tls-ok"));
         WaitForAsyncUtils.waitForFxEvents();
@@ -294,9 +294,16 @@ class VirtualCanvasGuiTest {
         assertThat(window.model().undoTextProperty().get()).isEqualTo("Undo Move " + gw.id());
     }
 
-    private static double[] points(javafx.scene.shape.CubicCurve c) {
-        return new double[] {c.getStartX(), c.getStartY(), c.getControlX1(), c.getControlY1(), c.getControlX2(),
-            c.getControlY2(), c.getEndX(), c.getEndY()};
+    private static double[] points(javafx.scene.shape.Path c) {
+        java.util.List<Double> v = new java.util.ArrayList<>();
+        for (javafx.scene.shape.PathElement e : c.getElements()) {
+            if (e instanceof javafx.scene.shape.MoveTo m) {
+                v.addAll(java.util.List.of(m.getX(), m.getY()));
+            } else if (e instanceof javafx.scene.shape.CubicCurveTo t) {
+                v.addAll(java.util.List.of(t.getControlX1(), t.getControlY1(), t.getControlX2(), t.getControlY2(), t.getX(), t.getY()));
+            }
+        }
+        return v.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     @Test

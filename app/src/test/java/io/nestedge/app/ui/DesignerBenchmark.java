@@ -34,7 +34,8 @@ import javafx.stage.Stage;
  * at 100 % (nodes created and dropped as they scroll by) and dragging one device there. Prints p50/p95
  * frame intervals in milliseconds, and the CPU time per frame of the FX and render threads (a figure
  * that other processes on a shared machine hardly change). Run under Xvfb ({@code -Dprism.order=sw})
- * or Monocle headless. {@code -Dbench.coldLayout=true} times ELK in a cold JVM instead of after the
+ * or Monocle headless, with the designer launchers' JVM options ({@code -XX:TieredStopAtLevel=1}, ADR 1330; the first
+ * line says whether they are in effect). {@code -Dbench.coldLayout=true} times ELK in a cold JVM instead of after the
  * designer's background warm-up. {@code -Dbench.phases=true} prints each phase's epoch-ms window (to cut a JFR
  * recording); {@code -Dbench.shots=DIR} saves a screenshot of the 100 % scenarios.
  */
@@ -56,6 +57,12 @@ public final class DesignerBenchmark {
         Path file = dir.resolve("plant.json");
         PlantFile.write(plant, file);
         System.out.printf("plant: %d devices, file %d KiB%n", plant.size(), Files.size(file) / 1024);
+        String tier = java.lang.management.ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class)
+                .getVMOption("TieredStopAtLevel").getValue();
+        System.out.printf("JVM options %s; JIT TieredStopAtLevel=%s (%s)%n",
+                java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments(), tier,
+                "1".equals(tier) ? "C1 only, as the designer's launchers run it (ADR 1330)"
+                        : "NOT as the designer's launchers run it: add -XX:TieredStopAtLevel=1 (ADR 1330)");
 
         // The designer warms ELK up in the background 3 s after its window shows (ADR 1320);
         // -Dbench.coldLayout=true measures the first layout of a cold JVM instead.

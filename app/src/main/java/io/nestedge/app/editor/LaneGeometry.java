@@ -85,8 +85,7 @@ public final class LaneGeometry {
                 minX = Math.min(minX, d.position().x());
                 maxX = Math.max(maxX, d.position().x() + NodeMetrics.WIDTH);
             }
-            double bottom = Math.max(top + NodeMetrics.MIN_LANE_HEIGHT,
-                    ds.isEmpty() ? top : lowest + NodeMetrics.LANE_PADDING);
+            double bottom = top + laneHeight(ds.isEmpty() ? 0 : lowest - top);
             lanes.add(new Lane(layers.get(i), i, top, bottom));
             top = bottom;
         }
@@ -95,6 +94,18 @@ public final class LaneGeometry {
             maxX = NodeMetrics.WIDTH;
         }
         return new LaneGeometry(lanes, pos, minX, maxX);
+    }
+
+    /**
+     * Height of a lane: the padding below its lowest device, and at least
+     * {@link NodeMetrics#MIN_LANE_HEIGHT}. Used here and by auto-layout, which stacks lanes before the
+     * devices have positions.
+     *
+     * @param contentBottom how far below the lane's top its lowest device ends, pixels; 0 for an empty lane
+     * @return the lane's height, pixels
+     */
+    public static double laneHeight(double contentBottom) {
+        return Math.max(NodeMetrics.MIN_LANE_HEIGHT, contentBottom <= 0 ? 0 : contentBottom + NodeMetrics.LANE_PADDING);
     }
 
     /** Lanes, top layer first. */

@@ -1,5 +1,6 @@
 package io.nestedge.app.editor.layout;
 
+import io.nestedge.app.editor.LaneGeometry;
 import io.nestedge.app.editor.NodeMetrics;
 import io.nestedge.model.Device;
 import io.nestedge.model.Plant;
@@ -149,7 +150,7 @@ public final class AutoLayout {
             throw new CancellationException("layout cancelled");
         }
         int[] row = rowsInLane(devices, laneOf, nodes);
-        // Lanes stacked with the LaneGeometry formula: padding, rows, padding, at least the minimum height.
+        // Lanes stacked as LaneGeometry stacks them: padding, rows, then LaneGeometry.laneHeight.
         int[] rows = new int[lanes];
         java.util.Arrays.fill(rows, -1);
         for (int i = 0; i < devices.size(); i++) {
@@ -160,8 +161,8 @@ public final class AutoLayout {
         double top = 0;
         for (int l = 0; l < lanes; l++) {
             laneTop[l] = top;
-            double content = rows[l] < 0 ? 0 : NodeMetrics.LANE_PADDING * 2 + (rows[l] + 1) * NodeMetrics.HEIGHT + rows[l] * LAYER_GAP;
-            top += Math.max(NodeMetrics.MIN_LANE_HEIGHT, content);
+            double lowest = rows[l] < 0 ? 0 : NodeMetrics.LANE_PADDING + (rows[l] + 1) * NodeMetrics.HEIGHT + rows[l] * LAYER_GAP;
+            top += LaneGeometry.laneHeight(lowest);
         }
         double minX = Double.POSITIVE_INFINITY;
         for (ElkNode n : nodes.values()) {

@@ -87,6 +87,7 @@ public final class DeviceEvidence {
         return new Builder(deviceId);
     }
 
+    /** The IoT Hub device ID this evidence belongs to. */
     public String deviceId() {
         return deviceId;
     }
@@ -116,26 +117,32 @@ public final class DeviceEvidence {
         return certificatesChanged;
     }
 
+    /** The parsed {@code iotedge check} report, when the run got that far. */
     public Optional<CheckReport> check() {
         return Optional.ofNullable(check);
     }
 
+    /** The modules {@code iotedge list} showed, when it ran. */
     public Optional<List<ModuleStatus>> modules() {
         return Optional.ofNullable(modules);
     }
 
+    /** edgeHub's container as {@code docker inspect edgeHub} showed it (F12), when it ran. */
     public Optional<ContainerInspection> edgeHub() {
         return Optional.ofNullable(edgeHub);
     }
 
+    /** Every TLS probe of the parent ({@code openssl s_client}, facts §2), in the order they ran. */
     public List<TlsObservation> tls() {
         return tls;
     }
 
+    /** The parsed result of {@code iotedge config apply}, when it ran. */
     public Optional<ConfigApplyResult> configApply() {
         return Optional.ofNullable(configApply);
     }
 
+    /** {@code namei -l} views of key and certificate paths per service user (F19, F20). */
     public List<PathObservation> paths() {
         return paths;
     }
@@ -188,56 +195,67 @@ public final class DeviceEvidence {
             this.deviceId = Objects.requireNonNull(deviceId, "deviceId");
         }
 
+        /** Sets the {@code hostname} written into config.toml. */
         public Builder configHostname(String v) {
             configHostname = v;
             return this;
         }
 
+        /** Sets the {@code parent_hostname} written into config.toml (null on the top layer). */
         public Builder parentHostname(String v) {
             parentHostname = v;
             return this;
         }
 
+        /** Sets the parent's API proxy module name (F7 remarks name it). */
         public Builder parentApiProxyModule(String v) {
             parentApiProxyModule = Objects.requireNonNull(v);
             return this;
         }
 
+        /** Sets the top layer's registry module name (F7 remarks name it). */
         public Builder parentRegistryModule(String v) {
             parentRegistryModule = Objects.requireNonNull(v);
             return this;
         }
 
+        /** Sets whether this run replaced the Edge CA or the trust bundle (F11). */
         public Builder certificatesChanged(boolean v) {
             certificatesChanged = v;
             return this;
         }
 
+        /** Sets the parsed {@code iotedge check} report. */
         public Builder check(CheckReport v) {
             check = v;
             return this;
         }
 
+        /** Sets the modules {@code iotedge list} showed. */
         public Builder modules(List<ModuleStatus> v) {
             modules = v;
             return this;
         }
 
+        /** Sets edgeHub's {@code docker inspect} result. */
         public Builder edgeHub(ContainerInspection v) {
             edgeHub = v;
             return this;
         }
 
+        /** Adds a TLS probe of {@code expectedHost:port} (the parent hostname the child dialled). */
         public Builder tls(String expectedHost, int port, TlsProbe probe) {
             tls.add(new TlsObservation(expectedHost, port, probe));
             return this;
         }
 
+        /** Sets the parsed {@code iotedge config apply} result. */
         public Builder configApply(ConfigApplyResult v) {
             configApply = v;
             return this;
         }
 
+        /** Adds the {@code namei -l} entries of one path as seen for a service user (aziotcs, aziotks). */
         public Builder path(String serviceUser, List<PathEntry> entries) {
             paths.add(new PathObservation(serviceUser, entries));
             return this;
@@ -249,6 +267,7 @@ public final class DeviceEvidence {
             return this;
         }
 
+        /** The immutable evidence. */
         public DeviceEvidence build() {
             return new DeviceEvidence(this);
         }

@@ -39,10 +39,12 @@ public final class HostKeyChangedException extends RemoteAccessException {
         return keyType.startsWith("ecdsa") ? "ecdsa" : "rsa";
     }
 
+    /** The device whose key changed. */
     public HostPort host() {
         return host;
     }
 
+    /** The presented key's SSH type, e.g. {@code ssh-ed25519}. */
     public String keyType() {
         return keyType;
     }

@@ -299,6 +299,7 @@ public final class HostKeyPolicy implements ServerKeyVerifier {
             return this;
         }
 
+        /** The immutable policy. */
         public HostKeyPolicy build() {
             return new HostKeyPolicy(this);
         }

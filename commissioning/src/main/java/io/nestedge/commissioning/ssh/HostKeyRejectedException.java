@@ -14,10 +14,12 @@ public final class HostKeyRejectedException extends RemoteAccessException {
         this.fingerprint = fingerprint;
     }
 
+    /** The device whose key was rejected. */
     public HostPort host() {
         return host;
     }
 
+    /** The rejected key's SHA-256 fingerprint ({@code SHA256:…}). */
     public String fingerprint() {
         return fingerprint;
     }

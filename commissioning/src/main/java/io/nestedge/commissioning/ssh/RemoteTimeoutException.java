@@ -14,6 +14,7 @@ public final class RemoteTimeoutException extends RemoteAccessException {
         this.timeout = timeout;
     }
 
+    /** The timeout that ran out. */
     public Duration timeout() {
         return timeout;
     }

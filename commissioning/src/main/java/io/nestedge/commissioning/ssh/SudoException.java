@@ -22,6 +22,7 @@ public final class SudoException extends RemoteAccessException {
         this.reason = reason;
     }
 
+    /** Why sudo failed (wrong password, not allowed, no prompt, …). */
     public Reason reason() {
         return reason;
     }

@@ -22,7 +22,7 @@ public final class SudoException extends RemoteAccessException {
         this.reason = reason;
     }
 
-    /** Why sudo failed (wrong password, not allowed, no prompt, …). */
+    /** Why sudo failed: wrong password, not allowed, or not installed. */
     public Reason reason() {
         return reason;
     }

@@ -5,14 +5,17 @@
 #   installer/smoke-test.sh [--install-deb] [APP_IMAGE_DIR]
 #
 # APP_IMAGE_DIR defaults to installer/target/jpackage/nestedge-studio. Checks, in order:
-#   1. bin/nestedge --version                      prints "NestEdge Studio <version>", exit 0
+#   1. bin/nestedge --version                      prints "NestEdge Studio <POM version>", exit 0 (the
+#      version the build filtered into installer/target/jpackage-config/pom-version.txt)
 #   2. bin/nestedge validate examples/sample-plant.json   exit 0 (1 = findings on the sample: reported, fails)
-#   3. bin/nestedge export ...                     only if the image's CLI has an `export` command
+#   3. bin/nestedge export examples/sample-plant.json     exit 0, one signed bundle (+ .tar.gz) per
+#      plant device, hub scripts, export report with the root CA fingerprint
 #   4. bin/nestedge-studio examples/sample-plant.json under Xvfb: the designer window appears, the
 #      process is still alive, a screenshot is saved to installer/target/smoke-screenshot.png
-#   5. --install-deb (root, as in CI): apt-get install ./nestedge-studio_*.deb (next to the image),
+#   5. --install-deb (root, as in CI): the .deb declares the GTK/X libraries the runtime loads
+#      (Depends) and carries the licence; apt-get install ./nestedge-studio_*.deb (next to the image),
 #      /opt/nestedge-studio/bin/nestedge --version, `nestedge` on PATH, apt-get remove --purge.
-# Needs: xvfb, xauth, x11-utils (xwininfo), imagemagick (import, identify); the runtime needs libgtk-3-0
+# Needs: jq, xvfb, xauth, x11-utils (xwininfo), imagemagick (import, identify); the runtime needs libgtk-3-0
 # and libxtst6. Exit code 0 only if every check that ran passed.
 set -euo pipefail
 
@@ -43,7 +46,6 @@ failures=0
 step() { printf '\n== %s\n' "$*"; }
 pass() { printf 'PASS  %s\n' "$*"; }
 fail() { printf 'FAIL  %s\n' "$*"; failures=$((failures + 1)); }
-skip() { printf 'SKIP  %s\n' "$*"; }
 
 work="$(mktemp -d)"
 studio_pid=""
@@ -55,10 +57,14 @@ trap cleanup EXIT
 
 # 1. Version.
 step "nestedge --version"
-if version="$("$cli" --version 2>&1)" && [[ "$version" == "NestEdge Studio "* ]]; then
-  pass "$version"
+pom_version_file="$repo/installer/target/jpackage-config/pom-version.txt"
+pom_version="$(cat "$pom_version_file" 2>/dev/null || true)"
+if [ -z "$pom_version" ]; then
+  fail "no POM version at $pom_version_file (build the image with: mvn -B -Pinstaller -DskipTests package)"
+elif version="$("$cli" --version 2>&1)" && [ "$version" = "NestEdge Studio $pom_version" ]; then
+  pass "$version (the POM's version)"
 else
-  fail "nestedge --version: '${version:-}'"
+  fail "nestedge --version: '${version:-}', expected 'NestEdge Studio $pom_version' (the POM's version)"
 fi
 
 # 2. Validate the sample plant. Exit 1 means the rules found something in the sample: that is a real
@@ -75,28 +81,39 @@ case "$rc" in
   *) fail "validate exit $rc (unusable input or crash)" ;;
 esac
 
-# 3. Export, when the CLI has it. EXPORT_ARGS: adjust here if the command's arguments differ.
+# 3. Export the sample plant the way the README's tour does (pass phrases from 0600 files).
 step "nestedge export"
-if "$cli" help export >/dev/null 2>&1; then
-  export_dir="$work/export"
-  printf 'smoke-ca-pass\n' >"$work/ca.pass"
-  printf 'smoke-usb-pass\n' >"$work/usb.pass"
-  chmod 600 "$work/ca.pass" "$work/usb.pass"
-  cp "$sample" "$work/plant.json"
-  EXPORT_ARGS=("$work/plant.json" -o "$export_dir" --ca-passphrase-file "$work/ca.pass"
-    --bundle-passphrase-file "$work/usb.pass")
-  set +e
-  "$cli" export "${EXPORT_ARGS[@]}" >"$work/export.out" 2>&1
-  rc=$?
-  set -e
-  cat "$work/export.out"
-  if [ "$rc" -eq 0 ] && [ -n "$(find "$export_dir" -type f 2>/dev/null | head -1)" ]; then
-    pass "export exit 0, $(find "$export_dir" -type f | wc -l) files"
-  else
-    fail "export exit $rc (args: ${EXPORT_ARGS[*]})"
-  fi
+export_dir="$work/export"
+printf 'smoke-ca-pass\n' >"$work/ca.pass"
+printf 'smoke-usb-pass\n' >"$work/usb.pass"
+chmod 600 "$work/ca.pass" "$work/usb.pass"
+cp "$sample" "$work/plant.json"
+set +e
+"$cli" export "$work/plant.json" -o "$export_dir" --ca-passphrase-file "$work/ca.pass" \
+  --bundle-passphrase-file "$work/usb.pass" >"$work/export.out" 2>&1
+rc=$?
+set -e
+cat "$work/export.out"
+devices="$(jq -r '.devices[].id' "$sample")"
+if [ "$rc" -ne 0 ]; then
+  fail "export exit $rc"
 else
-  skip "this build's CLI has no 'export' command ('nestedge help export' failed); nothing to test"
+  missing=""
+  for d in $devices; do
+    for f in "devices/$d/SHA256SUMS" "devices/$d/SHA256SUMS.p7s" "devices/$d/install.sh" "devices/$d.tar.gz"; do
+      [ -s "$export_dir/$f" ] || missing="$missing $f"
+    done
+  done
+  for f in hub/setup-hub.sh hub/setup-hub.ps1 export-report.txt; do
+    [ -s "$export_dir/$f" ] || missing="$missing $f"
+  done
+  if [ -n "$missing" ]; then
+    fail "export exit 0 but missing:$missing"
+  elif ! grep -q 'SHA-256' "$export_dir/export-report.txt"; then
+    fail "export report names no root CA SHA-256 fingerprint"
+  else
+    pass "export exit 0: a signed bundle per device ($(echo $devices | wc -w)), hub scripts, report"
+  fi
 fi
 
 # 4. The designer under Xvfb: wait for its window, screenshot, check it is still running.
@@ -177,7 +194,21 @@ if $install_deb; then
     fail "--install-deb needs root (apt-get install)"
   else
     export DEBIAN_FRONTEND=noninteractive
+    depends="$(dpkg-deb -f "$deb" Depends)"
+    for lib in libgtk-3-0 libxtst6 libgl1; do
+      case "$depends" in
+        *"$lib"*) ;;
+        *) fail "the .deb does not declare $lib (Depends: $depends)" ;;
+      esac
+    done
+    echo "INFO  Depends: $depends"
     if apt-get install -y -qq "$deb" >"$work/apt.out" 2>&1; then
+      licence="$(dpkg -L nestedge-studio | grep -E '/(copyright|LICENSE)$' | head -1)"
+      if [ -n "$licence" ] && grep -q 'Apache License' "$licence"; then
+        pass "licence installed: $licence"
+      else
+        fail "no licence (copyright file with the Apache License text) in the package: '${licence:-}'"
+      fi
       if v="$(/opt/nestedge-studio/bin/nestedge --version 2>&1)" && [[ "$v" == "NestEdge Studio "* ]]; then
         pass "installed $(basename "$deb"): /opt/nestedge-studio/bin/nestedge --version -> $v"
       else

@@ -152,8 +152,13 @@ if ! xwininfo -root -tree 2>/dev/null | grep -q 'NestEdge Studio"'; then
   fi
   exit 3
 fi
-sleep 3 # let the first frames render
-import -window root "$shot"
+# Let the first frames render: under load the window can be mapped well before it is painted, so
+# screenshot until it shows more than a blank surface (up to 30 s).
+for _ in $(seq 1 15); do
+  sleep 2
+  import -window root "$shot"
+  [ "$(identify -format '%k' "$shot" 2>/dev/null || echo 0)" -gt 16 ] && break
+done
 if ! kill -0 "$pid" 2>/dev/null; then echo "the designer exited"; exit 4; fi
 xwininfo -root -tree | grep '"NestEdge Studio' | head -3
 kill "$pid"; wait "$pid" 2>/dev/null
@@ -203,7 +208,9 @@ if $install_deb; then
     done
     echo "INFO  Depends: $depends"
     if apt-get install -y -qq "$deb" >"$work/apt.out" 2>&1; then
-      licence="$(dpkg -L nestedge-studio | grep -E '/(copyright|LICENSE)$' | head -1)"
+      # jpackage puts --license-file into <install dir>/share/doc/copyright (the runtime's own legal
+      # files are under lib/runtime/legal and do not count).
+      licence="$(dpkg -L nestedge-studio | grep -E '/share/doc/copyright$' | head -1)"
       if [ -n "$licence" ] && grep -q 'Apache License' "$licence"; then
         pass "licence installed: $licence"
       else

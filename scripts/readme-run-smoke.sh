@@ -44,8 +44,12 @@ if ! $found; then
   if kill -0 "$pid" 2>/dev/null; then echo "no window titled '… (sample-plant.json) — NestEdge Studio' within 180 s"; rc=3
   else wait "$pid"; echo "mvn javafx:run exited (code $?) before the window appeared"; rc=3; fi
 else
-  sleep 3 # first frames
-  import -window root "$shot"
+  # First frames: under load the window is mapped before it is painted; retry up to 30 s.
+  for _ in $(seq 1 15); do
+    sleep 2
+    import -window root "$shot"
+    [ "$(identify -format '%k' "$shot" 2>/dev/null || echo 0)" -gt 16 ] && break
+  done
   if kill -0 "$pid" 2>/dev/null; then
     xwininfo -root -tree | grep -F "NestEdge Studio\"" | head -2
   else

@@ -9,6 +9,7 @@ import io.nestedge.model.Plant;
 import io.nestedge.model.bundle.BundleExport;
 import io.nestedge.model.bundle.BundleOptions;
 import io.nestedge.model.export.ExportException;
+import io.nestedge.model.export.ExportLayout;
 import io.nestedge.model.export.ExportSecrets;
 import io.nestedge.model.io.InputException;
 import io.nestedge.model.io.PlantFile;
@@ -114,8 +115,8 @@ public final class ExportCommand implements Callable<Integer> {
             out.printf("Exported %d device bundle(s) to %s (%s keys).%n", plant.size(), output, plainKeys ? "plain" : "encrypted");
             out.printf("Edge CAs: %d issued, %d reused. PKI store: %s%n", issued, r.edgeCas().size() - issued, pki);
             out.printf("Root CA SHA-256: %s%n", r.rootSha256());
-            out.printf("Hub side: run %s (Azure CLI); report: %s%n", output.resolve("hub/setup-hub.sh"),
-                    output.resolve(BundleExport.REPORT));
+            out.printf("Hub side: run %s (Azure CLI), or use %s with 'az iot edge devices create'; report: %s%n",
+                    output.resolve(ExportLayout.HUB_BASH), output.resolve(ExportLayout.HUB_AZ_DEVICES), output.resolve(BundleExport.REPORT));
             return ExitCodes.OK;
         } catch (ExportException e) {
             err.println("error: " + e.getMessage());

@@ -292,6 +292,9 @@ public final class BundleExport {
                 : "encrypted (USB bundles; install.sh asks for the pass phrase)").append('\n');
         sb.append("\nRoot CA SHA-256 fingerprint (install.sh prints it on the device: compare before confirming):\n  ")
                 .append(rootFp).append("\n\n");
+        sb.append("Hub side (").append(ExportLayout.HUB).append("/): ").append(base(ExportLayout.HUB_BASH)).append(" or ")
+                .append(base(ExportLayout.HUB_POWERSHELL)).append(" (Azure CLI) create the identities, parents and deployments;\n  ")
+                .append(base(ExportLayout.HUB_AZ_DEVICES)).append(" is the same plant for 'az iot edge devices create --config-file'.\n\n");
         sb.append(String.format("%-32s %-10s %-28s %s%n", "Device", "Edge CA", "Expires", "SHA-256 fingerprint"));
         for (StoredEdgeCa e : m.edgeCas) {
             sb.append(String.format("%-32s %-10s %-28s %s%n", e.deviceId(), e.outcome().name().toLowerCase(java.util.Locale.ROOT),

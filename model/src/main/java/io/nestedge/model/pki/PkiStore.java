@@ -107,6 +107,11 @@ public final class PkiStore {
         return dir;
     }
 
+    /** The clock the store judges expiry and validity with. */
+    public java.time.Clock clock() {
+        return issuer.clock();
+    }
+
     /** A snapshot of the index. */
     public synchronized PkiIndex index() {
         return index;
@@ -144,22 +149,19 @@ public final class PkiStore {
     }
 
     /**
-     * Saves an imported issuing CA (root or intermediate, e.g. from {@link CaImport}) with its chain.
-     * A self-signed CA is stored as the root; otherwise as the intermediate, and the self-signed
-     * top of its chain, when present, as the root certificate.
+     * Saves an imported, inspected CA ({@link CaImport#load}): a self-signed issuing CA as the root;
+     * otherwise the issuing CA as the intermediate (with its chain) and {@code imported.root()} as the
+     * root certificate, the trust bundle. The keys are encrypted under {@code passphrase}.
      *
      * @throws IOException if writing fails
      */
-    public synchronized void saveImportedCa(CertifiedKey issuingCa, char[] passphrase) throws IOException {
+    public synchronized void saveImportedCa(CaImport.Imported imported, char[] passphrase) throws IOException {
+        CertifiedKey issuingCa = imported.issuingCa();
+        writeCert(PkiFileNames.ROOT_CERT, List.of(imported.root()));
         if (Certificates.isSelfSigned(issuingCa.certificate())) {
-            writeCert(PkiFileNames.ROOT_CERT, List.of(issuingCa.certificate()));
             writeKey(PkiFileNames.ROOT_KEY, Pem.encryptedPrivateKey(issuingCa.privateKey(), passphrase, Pem.PASSPHRASE_ITERATIONS));
             Files.deleteIfExists(dir.resolve(PkiFileNames.INTERMEDIATE_KEY));
         } else {
-            X509Certificate top = issuingCa.top();
-            if (Certificates.isSelfSigned(top)) {
-                writeCert(PkiFileNames.ROOT_CERT, List.of(top));
-            }
             saveIntermediate(issuingCa, passphrase);
         }
         writeIndex(withIterations(index));
@@ -175,7 +177,8 @@ public final class PkiStore {
      * Decrypts the issuing CA: the intermediate when the store has one, otherwise the root.
      *
      * @return the issuing CA with its chain (leaf-first, up to the root)
-     * @throws InputException if no CA was saved, a file is damaged, or the pass phrase is wrong
+     * @throws InputException if no CA was saved, a file is damaged, the pass phrase is wrong, or the CA
+     *     fails inspection at the issuer's clock ({@link CaImport}: e.g. it has expired)
      */
     public CertifiedKey unlock(char[] passphrase) throws InputException {
         boolean inter = Files.exists(dir.resolve(PkiFileNames.INTERMEDIATE_KEY));
@@ -184,7 +187,7 @@ public final class PkiStore {
             throw new InputException(dir.toString(), "", "the PKI store holds no CA key.", "Generate or import a root CA first.");
         }
         Path certs = dir.resolve(inter ? PkiFileNames.INTERMEDIATE_FULL_CHAIN : PkiFileNames.ROOT_CERT);
-        return CaImport.fromPem(certs, key, passphrase);
+        return CaImport.fromPem(certs, key, passphrase, issuer.clock().instant());
     }
 
     /**

@@ -214,19 +214,27 @@ public final class ExportCommand implements Callable<Integer> {
     }
 
     /**
-     * The CA files to import: the --import-* options, else (CA source IMPORT) the plant's paths, which are
-     * relative to the plant file's folder; null to generate.
+     * The CA files to import: the plant's paths when its CA source is IMPORT (relative to the plant file's
+     * folder), each replaced by the --import-* option given for it (--import-p12 replaces the PEM key and
+     * intermediate files); null when nothing is to be imported.
      */
     CaImport.Source importSource(Plant plant) {
-        if (imports.any()) {
-            return new CaImport.Source(imports.rootCert, imports.rootKey, imports.intermediateCert, imports.intermediateKey, imports.pkcs12);
-        }
-        if (plant.pki().caSource() != CaSource.IMPORT) {
+        boolean fromPlant = plant.pki().caSource() == CaSource.IMPORT;
+        if (!fromPlant && !imports.any()) {
             return null;
         }
         Path base = plantFile.toAbsolutePath().getParent();
-        return new CaImport.Source(plantPath(base, plant.pki().importedRootCert()), plantPath(base, plant.pki().importedRootKey()),
-                plantPath(base, plant.pki().importedIntermediateCert()), null, null);
+        Path rootCert = or(imports.rootCert, fromPlant ? plantPath(base, plant.pki().importedRootCert()) : null);
+        if (imports.pkcs12 != null) {
+            return new CaImport.Source(rootCert, null, null, null, imports.pkcs12);
+        }
+        return new CaImport.Source(rootCert, or(imports.rootKey, fromPlant ? plantPath(base, plant.pki().importedRootKey()) : null),
+                or(imports.intermediateCert, fromPlant ? plantPath(base, plant.pki().importedIntermediateCert()) : null),
+                imports.intermediateKey, null);
+    }
+
+    private static Path or(Path option, Path plantValue) {
+        return option != null ? option : plantValue;
     }
 
     private static Path plantPath(Path base, String p) {

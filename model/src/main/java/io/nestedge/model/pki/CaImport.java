@@ -144,7 +144,7 @@ public final class CaImport {
             ca = withRoot(ca, PkiFiles.readCertificates(source.rootCert()).get(0), source.rootCert());
         }
         List<Finding> findings = CaInspector.inspectIssuingCa(ca.fullChain(), ca.privateKey(), field, now);
-        refuseErrors(findings, certFile, ca.certificate());
+        refuseErrors(findings, certFile, source.issuingKeyFile(), ca.certificate());
         return new Imported(ca, ca.top(), findings);
     }
 
@@ -164,10 +164,14 @@ public final class CaImport {
         return new CertifiedKey(ca.certificate(), ca.privateKey(), issuers);
     }
 
-    private static void refuseErrors(List<Finding> findings, Path certFile, X509Certificate cert) throws InputException {
+    private static void refuseErrors(List<Finding> findings, Path certFile, Path keyFile, X509Certificate cert) throws InputException {
         List<Finding> errors = findings.stream().filter(f -> f.severity() == Severity.ERROR).toList();
         if (errors.isEmpty()) {
             return;
+        }
+        if (errors.stream().anyMatch(f -> f.ruleId().equals("NE-PKI-KEY-MISMATCH")) && !keyFile.equals(certFile)) {
+            throw new InputException(keyFile.toString(), "", "the private key does not match the certificate '" + Certificates.commonName(cert)
+                    + "' in " + certFile.getFileName() + ".", "Give the key file that belongs to this certificate.");
         }
         String problem = "cannot issue Edge CAs from '" + Certificates.commonName(cert) + "': "
                 + errors.stream().map(Finding::message).collect(Collectors.joining(" "));

@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.nestedge.model.CaSource;
-import io.nestedge.model.KeyType;
 import io.nestedge.model.Plant;
 import io.nestedge.model.bundle.BundleExport;
 import io.nestedge.model.bundle.BundleOptions;
 import io.nestedge.model.export.ExportException;
+import io.nestedge.model.export.ExportLayout;
 import io.nestedge.model.export.ExportSecrets;
 import io.nestedge.model.io.InputException;
 import io.nestedge.model.io.PlantFile;
@@ -16,7 +16,9 @@ import io.nestedge.model.pki.CaImport;
 import io.nestedge.model.pki.CertificateIssuer;
 import io.nestedge.model.pki.CertifiedKey;
 import io.nestedge.model.pki.PkiStore;
+import io.nestedge.model.pki.PlantCa;
 import io.nestedge.model.pki.StoredEdgeCa;
+import io.nestedge.model.rules.Finding;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -72,6 +74,41 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--renew", split = ",", paramLabel = "DEVICE", description = "Issue these devices' Edge CAs again.")
     List<String> renew = List.of();
 
+    /** Files of an existing CA to import into a new PKI store (override the plant's pki.imported* paths). */
+    static final class ImportOptions {
+        @Option(names = "--import-root-cert", paramLabel = "FILE", order = 1,
+                description = "Root CA certificate (PEM): the trust bundle of every device. Default: the plant's pki.importedRootCert.")
+        Path rootCert;
+
+        @Option(names = "--import-root-key", paramLabel = "FILE", order = 2,
+                description = "Root CA key (PEM: PKCS#8, PKCS#1 or legacy-encrypted) when Edge CAs are issued by the root. "
+                        + "Default: the plant's pki.importedRootKey.")
+        Path rootKey;
+
+        @Option(names = "--import-intermediate-cert", paramLabel = "FILE", order = 3,
+                description = "Intermediate CA certificate (PEM, may carry its chain) that issues the Edge CAs; give its key and the root "
+                        + "certificate too (not the root key). Default: the plant's pki.importedIntermediateCert.")
+        Path intermediateCert;
+
+        @Option(names = "--import-intermediate-key", paramLabel = "FILE", order = 4, description = "The intermediate CA's key (PEM).")
+        Path intermediateKey;
+
+        @Option(names = "--import-p12", paramLabel = "FILE", order = 5,
+                description = "CA key and chain as PKCS#12 (.p12/.pfx), instead of PEM files (add --import-root-cert if it lacks the root).")
+        Path pkcs12;
+
+        @Option(names = "--import-passphrase-file", paramLabel = "FILE", order = 6,
+                description = "Pass phrase of the PKCS#12 file or encrypted CA key (first line, mode 0600). Default: asked when needed.")
+        Path passFile;
+
+        boolean any() {
+            return rootCert != null || rootKey != null || intermediateCert != null || intermediateKey != null || pkcs12 != null;
+        }
+    }
+
+    @CommandLine.ArgGroup(exclusive = false, heading = "%nImport an existing CA (first export only; the PKI store then keeps it):%n")
+    ImportOptions imports = new ImportOptions();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -89,14 +126,10 @@ public final class ExportCommand implements Callable<Integer> {
             return ExitCodes.FINDINGS;
         }
         Path pki = pkiDir != null ? pkiDir : defaultPki(plantFile);
-        char[] caPass = null;
         char[] bundlePass = null;
         try {
             PkiStore store = PkiStore.open(pki, CertificateIssuer.systemClock());
-            boolean fresh = !store.hasIssuingCa();
-            caPass = Passphrases.read(caPassFile, fresh ? "New pass phrase for the plant's CA keys" : "Pass phrase of the CA keys",
-                    fresh && caPassFile == null, "--ca-passphrase-file");
-            CertifiedKey ca = fresh ? createCa(plant, store, caPass, err) : store.unlock(caPass);
+            CertifiedKey ca = openCa(plant, store, err);
             if (!plainKeys) {
                 bundlePass = Passphrases.read(bundlePassFile, "Pass phrase for the device keys in the USB bundles",
                         bundlePassFile == null, "--bundle-passphrase-file");
@@ -114,8 +147,8 @@ public final class ExportCommand implements Callable<Integer> {
             out.printf("Exported %d device bundle(s) to %s (%s keys).%n", plant.size(), output, plainKeys ? "plain" : "encrypted");
             out.printf("Edge CAs: %d issued, %d reused. PKI store: %s%n", issued, r.edgeCas().size() - issued, pki);
             out.printf("Root CA SHA-256: %s%n", r.rootSha256());
-            out.printf("Hub side: run %s (Azure CLI); report: %s%n", output.resolve("hub/setup-hub.sh"),
-                    output.resolve(BundleExport.REPORT));
+            out.printf("Hub side: run %s (Azure CLI), or use %s with 'az iot edge devices create'; report: %s%n",
+                    output.resolve(ExportLayout.HUB_BASH), output.resolve(ExportLayout.HUB_AZ_DEVICES), output.resolve(BundleExport.REPORT));
             return ExitCodes.OK;
         } catch (ExportException e) {
             err.println("error: " + e.getMessage());
@@ -124,7 +157,6 @@ public final class ExportCommand implements Callable<Integer> {
             err.println("export cancelled: nothing was written");
             return ExitCodes.UNUSABLE;
         } finally {
-            wipe(caPass);
             wipe(bundlePass);
         }
     }
@@ -136,25 +168,77 @@ public final class ExportCommand implements Callable<Integer> {
         return parent.resolve(name + ".pki");
     }
 
-    private CertifiedKey createCa(Plant plant, PkiStore store, char[] pass, PrintWriter err) throws IOException, InputException {
-        if (plant.pki().caSource() == CaSource.IMPORT) {
-            String cert = plant.pki().importedIntermediateCert().isEmpty() ? plant.pki().importedRootCert()
-                    : plant.pki().importedIntermediateCert();
-            if (cert.isEmpty() || plant.pki().importedRootKey().isEmpty()) {
-                throw new InputException(plantFile.toString(), "/pki", "CA source is IMPORT but no CA certificate and key file are set.",
-                        "Set importedRootCert (or importedIntermediateCert) and importedRootKey, or use GENERATE.");
+    /**
+     * The issuing CA through {@link PlantCa}: the store's (unlocked), an imported one (a new store and
+     * --import-* options or the plant's CA source IMPORT), or a generated one. Import warnings are printed.
+     */
+    private CertifiedKey openCa(Plant plant, PkiStore store, PrintWriter err) throws Exception {
+        boolean fresh = !store.hasIssuingCa();
+        if (!fresh && !imports.any()) {
+            char[] pass = Passphrases.read(caPassFile, "Pass phrase of the CA keys", false, "--ca-passphrase-file");
+            try {
+                return PlantCa.unlock(store, pass).issuingCa();
+            } finally {
+                wipe(pass);
             }
-            CertifiedKey ca = CaImport.fromPem(Path.of(cert), Path.of(plant.pki().importedRootKey()), pass);
-            store.saveImportedCa(ca, pass);
-            err.println("Imported the plant's CA into " + store.dir());
-            return ca;
         }
-        KeyType root = plant.pki().rootKeyType();
-        // The intermediate signs every Edge CA: RSA-2048 (or P-256 under an EC root) keeps issuance fast.
-        KeyType inter = plant.pki().intermediate() ? (root.isRsa() ? KeyType.RSA_2048 : KeyType.EC_P256) : null;
-        err.println("Generating the plant's root CA (" + root + ") in " + store.dir() + " …");
-        return store.generateCa(plant.name() + " Root CA", root, plant.pki().rootValidityDays(), inter,
-                Math.min(plant.pki().rootValidityDays(), 1825), pass);
+        CaImport.Source source = importSource(plant);
+        char[] importPass = null;
+        char[] pass = null;
+        try {
+            if (source != null) {
+                PlantCa.checkCanImport(store, source); // before any pass phrase is asked
+            }
+            if (source != null && source.needsPassphrase()) {
+                Path keyFile = source.issuingKeyFile();
+                importPass = Passphrases.read(imports.passFile, "Pass phrase of " + keyFile.getFileName(), false, "--import-passphrase-file");
+            }
+            pass = Passphrases.read(caPassFile, "New pass phrase for the plant's CA keys", caPassFile == null, "--ca-passphrase-file");
+            PlantCa.Opened opened;
+            if (source != null) {
+                opened = PlantCa.importInto(store, source, importPass, pass);
+                for (Finding w : opened.warnings()) {
+                    err.println("warning: imported CA: " + w.message() + (w.fix().isEmpty() ? "" : " Fix: " + w.fix()));
+                }
+            } else {
+                err.println("Generating the plant's root CA (" + plant.pki().rootKeyType() + ") in " + store.dir() + " …");
+                opened = PlantCa.generate(store, plant.name(), plant.pki().rootKeyType(), plant.pki().rootValidityDays(),
+                        plant.pki().intermediate(), pass);
+            }
+            err.println(opened.summary());
+            return opened.issuingCa();
+        } finally {
+            wipe(importPass);
+            wipe(pass);
+        }
+    }
+
+    /**
+     * The CA files to import: the plant's paths when its CA source is IMPORT (relative to the plant file's
+     * folder), each replaced by the --import-* option given for it (--import-p12 replaces the PEM key and
+     * intermediate files); null when nothing is to be imported.
+     */
+    CaImport.Source importSource(Plant plant) {
+        boolean fromPlant = plant.pki().caSource() == CaSource.IMPORT;
+        if (!fromPlant && !imports.any()) {
+            return null;
+        }
+        Path base = plantFile.toAbsolutePath().getParent();
+        Path rootCert = or(imports.rootCert, fromPlant ? plantPath(base, plant.pki().importedRootCert()) : null);
+        if (imports.pkcs12 != null) {
+            return new CaImport.Source(rootCert, null, null, null, imports.pkcs12);
+        }
+        return new CaImport.Source(rootCert, or(imports.rootKey, fromPlant ? plantPath(base, plant.pki().importedRootKey()) : null),
+                or(imports.intermediateCert, fromPlant ? plantPath(base, plant.pki().importedIntermediateCert()) : null),
+                imports.intermediateKey, null);
+    }
+
+    private static Path or(Path option, Path plantValue) {
+        return option != null ? option : plantValue;
+    }
+
+    private static Path plantPath(Path base, String p) {
+        return p == null || p.isBlank() ? null : base.resolve(p.strip());
     }
 
     private ExportSecrets readSecrets() throws InputException {

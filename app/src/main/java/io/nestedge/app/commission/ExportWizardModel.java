@@ -10,9 +10,11 @@ import io.nestedge.model.export.ExportException;
 import io.nestedge.model.export.ExportProgress;
 import io.nestedge.model.export.ExportSecrets;
 import io.nestedge.model.io.InputException;
+import io.nestedge.model.pki.CaImport;
 import io.nestedge.model.pki.CertificateIssuer;
 import io.nestedge.model.pki.CertifiedKey;
 import io.nestedge.model.pki.PkiStore;
+import io.nestedge.model.pki.PlantCa;
 import io.nestedge.model.rules.Finding;
 import io.nestedge.model.rules.Severity;
 import io.nestedge.model.rules.Validator;
@@ -38,10 +40,12 @@ import javafx.collections.ObservableMap;
 
 /**
  * The export wizard's state and rules, toolkit-free: output folder, CA source (generate a new root
- * CA into the PKI store beside the plant, {@code <plant>.pki/}, or unlock the existing one), key
+ * CA into the PKI store beside the plant, {@code <plant>.pki/}, import an existing CA into it, or
+ * unlock the existing one; all through {@link PlantCa}, as the CLI does), key
  * transport (USB: keys encrypted with a bundle pass phrase; SSH: plain keys), provisioning secrets
  * (kept in memory only, never in the plant) and the export itself through {@link BundleExport}.
- * Validation errors block the export (facts §1; {@link Validator}).
+ * Validation errors block the export (facts §1; {@link Validator}). Nothing entered here is written
+ * into the plant file: import file paths and pass phrases live in this model only.
  */
 public final class ExportWizardModel {
     /** Where the issuing CA comes from. */
@@ -49,7 +53,9 @@ public final class ExportWizardModel {
         /** Generate a new root (and intermediate) CA into the store. */
         GENERATE,
         /** Unlock the CA already in the store. */
-        EXISTING
+        EXISTING,
+        /** Import an existing CA (PEM files or PKCS#12) into the new store. */
+        IMPORT
     }
 
     /** How device keys travel. */
@@ -76,6 +82,13 @@ public final class ExportWizardModel {
     private final ObservableMap<String, String> sasKeys = FXCollections.observableHashMap();
     private final ObservableMap<String, String> connectionStrings = FXCollections.observableHashMap();
     private final StringProperty registryPassword = new SimpleStringProperty(this, "registryPassword", "");
+    private final ObjectProperty<Path> importRootCert = new SimpleObjectProperty<>(this, "importRootCert");
+    private final ObjectProperty<Path> importRootKey = new SimpleObjectProperty<>(this, "importRootKey");
+    private final ObjectProperty<Path> importIntermediateCert = new SimpleObjectProperty<>(this, "importIntermediateCert");
+    private final ObjectProperty<Path> importIntermediateKey = new SimpleObjectProperty<>(this, "importIntermediateKey");
+    private final ObjectProperty<Path> importPkcs12 = new SimpleObjectProperty<>(this, "importPkcs12");
+    private final StringProperty importPassphrase = new SimpleStringProperty(this, "importPassphrase", "");
+    private final javafx.collections.ObservableList<String> caNotes = FXCollections.observableArrayList();
 
     /**
      * @param plant the plant to export
@@ -87,10 +100,27 @@ public final class ExportWizardModel {
         rootKeyType.set(plant.pki().rootKeyType());
         rootDays.set(plant.pki().rootValidityDays());
         intermediate.set(plant.pki().intermediate());
-        ca.set(storeHasCa() ? CaChoice.EXISTING : CaChoice.GENERATE);
+        ca.set(storeHasCa() ? CaChoice.EXISTING : plant.pki().caSource() == io.nestedge.model.CaSource.IMPORT ? CaChoice.IMPORT
+                : CaChoice.GENERATE);
+        if (plant.pki().caSource() == io.nestedge.model.CaSource.IMPORT && plantFile != null && plantFile.getParent() != null) {
+            Path base = plantFile.toAbsolutePath().getParent();
+            importRootCert.set(plantPath(base, plant.pki().importedRootCert()));
+            importRootKey.set(plantPath(base, plant.pki().importedRootKey()));
+            importIntermediateCert.set(plantPath(base, plant.pki().importedIntermediateCert()));
+        }
         if (plantFile != null && plantFile.getParent() != null) {
             outputDir.set(plantFile.getParent().resolve(stem(plantFile) + "-bundles"));
         }
+    }
+
+    private static Path plantPath(Path base, String p) {
+        return p == null || p.isBlank() ? null : base.resolve(p.strip());
+    }
+
+    /** The CA files to import as entered (memory only). */
+    public CaImport.Source importSource() {
+        return new CaImport.Source(importRootCert.get(), importRootKey.get(), importIntermediateCert.get(), importIntermediateKey.get(),
+                importPkcs12.get());
     }
 
     private static String stem(Path f) {
@@ -150,12 +180,16 @@ public final class ExportWizardModel {
         if (ca.get() == CaChoice.EXISTING && !storeHasCa()) {
             out.add("The PKI store " + pkiDir() + " holds no CA: generate one.");
         }
+        boolean newStore = ca.get() != CaChoice.EXISTING;
+        if (ca.get() == CaChoice.IMPORT) {
+            out.addAll(importProblems());
+        }
         if (caPassphrase.get().isEmpty()) {
-            out.add(ca.get() == CaChoice.GENERATE ? "Choose a CA pass phrase (it protects the CA keys at rest)."
+            out.add(newStore ? "Choose a CA pass phrase (it protects the CA keys at rest)."
                     : "Enter the CA pass phrase to unlock the store.");
-        } else if (ca.get() == CaChoice.GENERATE && !caPassphrase.get().equals(caPassphrase2.get())) {
+        } else if (newStore && !caPassphrase.get().equals(caPassphrase2.get())) {
             out.add("The two CA pass phrases differ.");
-        } else if (ca.get() == CaChoice.GENERATE && caPassphrase.get().length() < 8) {
+        } else if (newStore && caPassphrase.get().length() < 8) {
             out.add("The CA pass phrase needs at least 8 characters.");
         }
         if (transport.get() == Transport.USB) {
@@ -174,6 +208,61 @@ public final class ExportWizardModel {
         }
         if (needsRegistryPassword() && registryPassword.get().isEmpty()) {
             out.add("Enter the password of registry user " + plant.registry().username() + ".");
+        }
+        return out;
+    }
+
+    /**
+     * Reads and inspects the CA files to import now, without saving anything, with the same rules as
+     * the export ({@link CaImport#load}).
+     *
+     * @return a line for the user: the CA that would be imported and its warnings, or the error with
+     *     the file and the fix
+     */
+    public String checkImport() {
+        char[] pass = importPassphrase.get().isEmpty() ? null : importPassphrase.get().toCharArray();
+        try {
+            CaImport.Imported im = CaImport.load(importSource(), pass, java.time.Instant.now());
+            StringBuilder sb = new StringBuilder("OK: Edge CAs will be issued by '" + im.issuingCa().commonName() + "' under the root '"
+                    + io.nestedge.model.pki.Certificates.commonName(im.root()) + "'.");
+            im.warnings().forEach(w -> sb.append(" Warning: ").append(w.message()));
+            return sb.toString();
+        } catch (InputException e) {
+            return "Cannot import: " + e.getMessage();
+        } finally {
+            if (pass != null) {
+                java.util.Arrays.fill(pass, '\0');
+            }
+        }
+    }
+
+    /** What the import choice still lacks (files, pass phrase); the files themselves are checked at export. */
+    private List<String> importProblems() {
+        List<String> out = new ArrayList<>();
+        if (storeHasCa()) {
+            out.add("The PKI store " + pkiDir() + " already holds a CA: use it, or export the plant from another folder to import a new one.");
+        }
+        CaImport.Source src = importSource();
+        if (src.pkcs12() != null) {
+            if (src.rootKey() != null || src.intermediateCert() != null || src.intermediateKey() != null) {
+                out.add("Give either a PKCS#12 file or PEM files, not both (a root certificate may go with the PKCS#12 file).");
+            }
+        } else if (src.intermediateCert() != null || src.intermediateKey() != null) {
+            if (src.intermediateCert() == null || src.intermediateKey() == null) {
+                out.add("Give the intermediate CA's certificate and its key (it issues the Edge CAs; the root key is not needed).");
+            }
+        } else if (src.rootCert() == null || src.rootKey() == null) {
+            out.add("Choose the root CA certificate and key files, an intermediate CA with its key, or a PKCS#12 file.");
+        }
+        boolean needsPass;
+        try {
+            needsPass = src.issuingKeyFile() != null && src.needsPassphrase();
+        } catch (InputException e) {
+            out.add(e.getMessage());
+            return out;
+        }
+        if (needsPass && importPassphrase.get().isEmpty()) {
+            out.add("Enter the pass phrase of " + src.issuingKeyFile().getFileName() + ".");
         }
         return out;
     }
@@ -216,19 +305,30 @@ public final class ExportWizardModel {
             throw new ExportException("", p.get(0), "");
         }
         char[] caPass = caPassphrase.get().toCharArray();
+        char[] importPass = importPassphrase.get().isEmpty() ? null : importPassphrase.get().toCharArray();
         char[] keyPass = transport.get() == Transport.USB ? bundlePassphrase.get().toCharArray() : null;
         try {
             PkiStore store = PkiStore.open(pkiDir(), CertificateIssuer.systemClock());
             progress.progress(BundleExport.STAGE_PKI, 0, 1);
-            CertifiedKey issuing = ca.get() == CaChoice.GENERATE
-                    ? store.generateCa(plant.name() + " Root CA", rootKeyType.get(), rootDays.get(),
-                            intermediate.get() ? rootKeyType.get() : null, Math.min(rootDays.get(), 1825), caPass)
-                    : store.unlock(caPass);
+            PlantCa.Opened opened = switch (ca.get()) {
+                case GENERATE -> PlantCa.generate(store, plant.name(), rootKeyType.get(), rootDays.get(), intermediate.get(), caPass);
+                case IMPORT -> PlantCa.importInto(store, importSource(), importPass, caPass);
+                case EXISTING -> PlantCa.unlock(store, caPass);
+            };
+            List<String> notes = new ArrayList<>();
+            notes.add(opened.summary());
+            opened.warnings().forEach(w -> notes.add("Warning: " + w.message() + (w.fix().isEmpty() ? "" : " " + w.fix())));
+            caNotes.setAll(notes);
+            CertifiedKey issuing = opened.issuingCa();
             return BundleExport.export(plant, store, issuing, secrets(),
                     new BundleOptions(transport.get() == Transport.SSH, keyPass, Set.of(), generateSasKeys.get()), outputDir.get(),
                     progress, cancelled);
         } finally {
             java.util.Arrays.fill(caPass, '\0');
+            if (importPass != null) {
+                java.util.Arrays.fill(importPass, '\0');
+            }
+            importPassphrase.set("");
             if (keyPass != null) {
                 java.util.Arrays.fill(keyPass, '\0');
             }
@@ -239,6 +339,7 @@ public final class ExportWizardModel {
 
     /** Forgets every secret entered (the wizard closes). */
     public void clearSecrets() {
+        importPassphrase.set("");
         caPassphrase.set("");
         caPassphrase2.set("");
         bundlePassphrase.set("");
@@ -278,4 +379,18 @@ public final class ExportWizardModel {
     public ObservableMap<String, String> connectionStrings() { return connectionStrings; }
     /** Registry password (memory only). */
     public StringProperty registryPasswordProperty() { return registryPassword; }
+    /** Import: root CA certificate (PEM), the trust bundle. */
+    public ObjectProperty<Path> importRootCertProperty() { return importRootCert; }
+    /** Import: root CA key (PEM), when the root issues the Edge CAs. */
+    public ObjectProperty<Path> importRootKeyProperty() { return importRootKey; }
+    /** Import: intermediate CA certificate (PEM) that issues the Edge CAs. */
+    public ObjectProperty<Path> importIntermediateCertProperty() { return importIntermediateCert; }
+    /** Import: the intermediate CA's key (PEM). */
+    public ObjectProperty<Path> importIntermediateKeyProperty() { return importIntermediateKey; }
+    /** Import: CA key and chain as PKCS#12 (.p12/.pfx). */
+    public ObjectProperty<Path> importPkcs12Property() { return importPkcs12; }
+    /** Import: pass phrase of the PKCS#12 file or encrypted key (memory only, cleared after the export). */
+    public StringProperty importPassphraseProperty() { return importPassphrase; }
+    /** What the last export did with the CA (generated, imported, unlocked) and the imported CA's warnings. */
+    public javafx.collections.ObservableList<String> caNotes() { return caNotes; }
 }

@@ -77,4 +77,76 @@ class ExportWizardModelTest {
         assertThat(Files.list(dir.resolve("plant-bundles/devices/site-gw/private")).map(p -> p.getFileName().toString()))
                 .as("SSH transport: plain keys").noneMatch(n -> n.endsWith(".enc"));
     }
+
+    private void openssl(String... args) throws Exception {
+        java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of("openssl"));
+        cmd.addAll(java.util.List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true);
+        pb.environment().put("PASS", "1234");
+        Process p = pb.start();
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(out).isZero();
+    }
+
+    @Test
+    void importChoiceTakesFilesAndPassPhraseInMemoryImportsThroughTheInspectorAndLeavesThePlantFileAlone() throws Exception {
+        openssl("genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-aes256", "-pass", "env:PASS", "-out", "root.key.pem");
+        openssl("req", "-x509", "-new", "-key", "root.key.pem", "-passin", "env:PASS", "-subj", "/CN=Wizard Root", "-days", "30",
+                "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign", "-out", "root.cert.pem");
+        openssl("genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-aes256", "-pass", "env:PASS", "-out", "int.key.pem");
+        openssl("req", "-new", "-key", "int.key.pem", "-passin", "env:PASS", "-subj", "/CN=Wizard Intermediate", "-out", "int.csr");
+        Files.writeString(dir.resolve("int.ext"), "[v3]\nbasicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign\n");
+        openssl("x509", "-req", "-in", "int.csr", "-CA", "root.cert.pem", "-CAkey", "root.key.pem", "-passin", "env:PASS",
+                "-CAcreateserial", "-days", "30", "-extfile", "int.ext", "-extensions", "v3", "-out", "int.cert.pem");
+        Path plantFile = dir.resolve("plant.json");
+        io.nestedge.model.io.PlantFile.write(ecPlant(), plantFile);
+        byte[] plantBefore = Files.readAllBytes(plantFile);
+
+        ExportWizardModel m = new ExportWizardModel(ecPlant(), plantFile);
+        m.caProperty().set(ExportWizardModel.CaChoice.IMPORT);
+        m.transportProperty().set(ExportWizardModel.Transport.SSH);
+        m.caPassphraseProperty().set("store pass phrase");
+        m.caPassphrase2Property().set("store pass phrase");
+        assertThat(m.problems()).anyMatch(p -> p.startsWith("Choose the root CA certificate and key files"));
+        m.importIntermediateCertProperty().set(dir.resolve("int.cert.pem"));
+        assertThat(m.problems()).anyMatch(p -> p.startsWith("Give the intermediate CA's certificate and its key"));
+        m.importIntermediateKeyProperty().set(dir.resolve("int.key.pem"));
+        assertThat(m.problems()).containsExactly("Enter the pass phrase of int.key.pem.");
+        m.importPassphraseProperty().set("1234");
+        assertThat(m.problems()).isEmpty();
+        assertThat(m.checkImport()).as("no root: the chain stops at the intermediate (F3)")
+                .startsWith("Cannot import: " + dir.resolve("int.cert.pem")).contains("the chain stops at 'Wizard Intermediate'");
+        m.importRootCertProperty().set(dir.resolve("root.cert.pem"));
+        assertThat(m.checkImport()).isEqualTo("OK: Edge CAs will be issued by 'Wizard Intermediate' under the root 'Wizard Root'.");
+
+        BundleExport.Result r = m.export(ExportProgress.NONE, () -> false);
+        assertThat(m.caNotes()).anyMatch(n -> n.startsWith("Imported the CA 'Wizard Intermediate' (root 'Wizard Root')"));
+        assertThat(m.importPassphraseProperty().get()).as("pass phrase forgotten").isEmpty();
+        assertThat(Files.readAllBytes(plantFile)).as("wizard edits stay out of the plant file").isEqualTo(plantBefore);
+        Path chain = dir.resolve("plant-bundles/devices/ops-gw/certs/iot-edge-device-ca-ops-gw-full-chain.cert.pem");
+        openssl("verify", "-CAfile", "root.cert.pem", "-untrusted", "int.cert.pem", chain.toString());
+        assertThat(r.rootSha256()).isNotBlank();
+        assertThat(new ExportWizardModel(ecPlant(), plantFile).caProperty().get()).isEqualTo(ExportWizardModel.CaChoice.EXISTING);
+    }
+
+    @Test
+    void aBadImportIsRefusedAtExportNamingTheFileAndWritesNothing() throws Exception {
+        openssl("genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-384", "-out", "p384.key.pem");
+        openssl("req", "-x509", "-new", "-key", "p384.key.pem", "-subj", "/CN=P384 Root", "-days", "30",
+                "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign", "-out", "p384.cert.pem");
+        ExportWizardModel m = new ExportWizardModel(ecPlant(), dir.resolve("plant.json"));
+        m.caProperty().set(ExportWizardModel.CaChoice.IMPORT);
+        m.transportProperty().set(ExportWizardModel.Transport.SSH);
+        m.caPassphraseProperty().set("store pass phrase");
+        m.caPassphrase2Property().set("store pass phrase");
+        m.importRootCertProperty().set(dir.resolve("p384.cert.pem"));
+        m.importRootKeyProperty().set(dir.resolve("p384.key.pem"));
+        assertThat(m.problems()).isEmpty();
+        assertThat(m.checkImport()).contains("p384.cert.pem").contains("secp384r1");
+        assertThatThrownBy(() -> m.export(ExportProgress.NONE, () -> false)).isInstanceOf(InputException.class)
+                .hasMessageContaining("p384.cert.pem").hasMessageContaining("uses EC secp384r1").hasMessageContaining("Fix: Reissue with EC P-256");
+        assertThat(dir.resolve("plant-bundles")).doesNotExist();
+        assertThat(dir.resolve("plant.pki/private")).doesNotExist();
+    }
 }

@@ -71,8 +71,17 @@ public final class BundleExport {
     private BundleExport() {
     }
 
-    /** What an export produced. */
-    public record Result(List<ExportArtifact> files, List<StoredEdgeCa> edgeCas, String rootSha256, String report) { }
+    /**
+     * What an export produced.
+     *
+     * @param files every file written
+     * @param edgeCas the Edge CA of each IoT Edge device (issued, reused or reissued)
+     * @param identities the X.509 identity certificate of each device with X.509 provisioning (same outcomes)
+     * @param rootSha256 the root CA's SHA-256 fingerprint (openssl style)
+     * @param report the export report's text
+     */
+    public record Result(List<ExportArtifact> files, List<StoredEdgeCa> edgeCas, List<StoredEdgeCa> identities, String rootSha256,
+            String report) { }
 
     /**
      * Exports.
@@ -121,7 +130,7 @@ public final class BundleExport {
         }
         String rep = files.stream().filter(f -> f.relativePath().equals(REPORT)).findFirst()
                 .map(f -> new String(f.content(), java.nio.charset.StandardCharsets.UTF_8)).orElse("");
-        return new Result(files, m.edgeCas, rootFp, rep);
+        return new Result(files, m.edgeCas, m.identityOutcomes, rootFp, rep);
     }
 
     /** Certificates and keys for every device, computed before the files (in parallel). */
@@ -129,6 +138,7 @@ public final class BundleExport {
         final Map<String, StoredEdgeCa> byDevice = new HashMap<>();
         final List<StoredEdgeCa> edgeCas = new ArrayList<>();
         final Map<String, CertifiedKey> identities = new HashMap<>();
+        final List<StoredEdgeCa> identityOutcomes = new ArrayList<>();
         final Map<String, String> keyPem = new HashMap<>();
         final Map<String, String> identityKeyPem = new HashMap<>();
         CertifiedKey signer;
@@ -156,15 +166,15 @@ public final class BundleExport {
                 m.byDevice.put(e.deviceId(), e);
             }
             progress.progress(STAGE_PKI, requests.size(), total);
-            Map<String, Future<CertifiedKey>> ids = new LinkedHashMap<>();
-            for (Device d : x509) {
-                ids.put(d.id(), pool.submit(() -> issuer.deviceIdentity(issuingCa, d.id(), plant.pki().edgeCaKeyType(),
-                        plant.pki().edgeCaValidityDays())));
-            }
             Future<CertifiedKey> signer = pool.submit(() -> issuer.deviceIdentity(issuingCa, "NestEdge bundle signer",
                     KeyType.EC_P256, 3650));
-            for (Map.Entry<String, Future<CertifiedKey>> e : ids.entrySet()) {
-                m.identities.put(e.getKey(), e.getValue().get());
+            // Identity certificates are kept in the store and reused like Edge CAs (the hub's x509_ca check needs no thumbprint,
+            // but a device keeps working with the files it already has).
+            List<EdgeCaRequest> idRequests = x509.stream().map(d -> new EdgeCaRequest(d.id(), d.hostname(), plant.pki().edgeCaKeyType(),
+                    plant.pki().edgeCaValidityDays())).toList();
+            for (StoredEdgeCa id : store.ensureDeviceIdentities(issuingCa, idRequests, options.renew(), pool)) {
+                m.identities.put(id.deviceId(), id.edgeCa());
+                m.identityOutcomes.add(id);
             }
             m.signer = signer.get();
             progress.progress(STAGE_PKI, total - 1, total);
@@ -292,12 +302,22 @@ public final class BundleExport {
                 : "encrypted (USB bundles; install.sh asks for the pass phrase)").append('\n');
         sb.append("\nRoot CA SHA-256 fingerprint (install.sh prints it on the device: compare before confirming):\n  ")
                 .append(rootFp).append("\n\n");
+        sb.append("Hub side (").append(ExportLayout.HUB).append("/): ").append(base(ExportLayout.HUB_BASH)).append(" or ")
+                .append(base(ExportLayout.HUB_POWERSHELL)).append(" (Azure CLI) create the identities, parents and deployments;\n  ")
+                .append(base(ExportLayout.HUB_AZ_DEVICES)).append(" is the same plant for 'az iot edge devices create --config-file'.\n\n");
         sb.append(String.format("%-32s %-10s %-28s %s%n", "Device", "Edge CA", "Expires", "SHA-256 fingerprint"));
         for (StoredEdgeCa e : m.edgeCas) {
             sb.append(String.format("%-32s %-10s %-28s %s%n", e.deviceId(), e.outcome().name().toLowerCase(java.util.Locale.ROOT),
                     e.edgeCa().certificate().getNotAfter().toInstant(), Certificates.sha256FingerprintOpenssl(e.edgeCa().certificate())));
             if (!e.reason().isEmpty()) {
                 sb.append("    ").append(e.reason()).append('\n');
+            }
+        }
+        if (!m.identityOutcomes.isEmpty()) {
+            sb.append(String.format("%n%-32s %-10s %-28s %s%n", "Leaf device (X.509)", "Identity", "Expires", "SHA-256 fingerprint"));
+            for (StoredEdgeCa e : m.identityOutcomes) {
+                sb.append(String.format("%-32s %-10s %-28s %s%n", e.deviceId(), e.outcome().name().toLowerCase(java.util.Locale.ROOT),
+                        e.edgeCa().certificate().getNotAfter().toInstant(), Certificates.sha256FingerprintOpenssl(e.edgeCa().certificate())));
             }
         }
         return sb.toString();

@@ -2,6 +2,10 @@ package io.nestedge.model.export;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nestedge.model.Device;
+import io.nestedge.model.Plant;
+import io.nestedge.model.io.InputException;
+import io.nestedge.model.io.yaml.EdgeToolFiles;
+import io.nestedge.model.io.yaml.EdgeToolFormat;
 import java.util.List;
 
 /**
@@ -85,4 +89,37 @@ public final class ArtifactGenerators {
         out.addAll(keys);
         return out;
     };
+
+    /**
+     * {@code hub/az-edge-devices.yaml}: the plant as the config file of {@code az iot edge devices create
+     * --config-file} (issue "Export", hub side), written by the same code as {@code export-yaml --to
+     * az-devices} ({@link EdgeToolFiles}). Each IoT Edge device's {@code deployment} points at the manifest
+     * this export wrote ({@code ../devices/<dir>/deployment.json}, so run the command from {@code hub/}).
+     * What the format cannot hold (leaf devices, the root CA key) is listed in the file's header.
+     */
+    public static final PlantGenerator AZ_DEVICES_CONFIG = (ctx, soFar) -> {
+        Plant plant = ctx.plant();
+        List<Device> withManifests = new java.util.ArrayList<>();
+        for (Device d : plant.devices()) {
+            withManifests.add(d.isEdge() ? d.toBuilder().deployment("../" + ExportLayout.deviceFile(d.id(), ExportLayout.DEPLOYMENT)).build() : d);
+        }
+        String text;
+        try {
+            io.nestedge.model.io.yaml.ExportResult r = EdgeToolFiles.export(plant.withDevices(withManifests), EdgeToolFormat.AZ_DEVICES, plant.name());
+            StringBuilder sb = new StringBuilder();
+            sb.append("# Run from this folder: az iot edge devices create --hub-name <hub> --config-file az-edge-devices.yaml\n");
+            sb.append("# It creates the same IoT Edge identities, parents and deployments as setup-hub.sh. Install the devices\n");
+            sb.append("# with the NestEdge bundles in ../devices/ (they carry this plant's certificates), not with bundles\n");
+            sb.append("# the command writes with --output-path.\n");
+            for (String w : r.warnings()) {
+                sb.append("# note: ").append(ScriptQuoting.comment(w)).append('\n');
+            }
+            text = sb + r.yaml();
+        } catch (InputException e) {
+            text = "# No 'az iot edge devices create' config for this plant: " + ScriptQuoting.comment(e.problem()) + "\n"
+                    + "# Use setup-hub.sh or setup-hub.ps1.\n";
+        }
+        return List.of(ExportArtifact.text(ExportLayout.HUB_AZ_DEVICES, text, ExportArtifact.PLAIN));
+    };
 }
+

@@ -21,6 +21,8 @@ public final class ExportLayout {
     public static final String HUB_BASH = HUB + "/setup-hub.sh";
     /** PowerShell hub script. */
     public static final String HUB_POWERSHELL = HUB + "/setup-hub.ps1";
+    /** The plant as the config file of {@code az iot edge devices create --config-file} (run from {@code hub/}). */
+    public static final String HUB_AZ_DEVICES = HUB + "/az-edge-devices.yaml";
 
     private static final java.util.regex.Pattern WINDOWS_RESERVED = java.util.regex.Pattern.compile("CON|PRN|AUX|NUL|COM[0-9]|LPT[0-9]");
 

@@ -54,10 +54,13 @@ public final class Exporter {
         this.hook = hook;
     }
 
-    /** config.toml and deployment.json per IoT Edge device, and the hub scripts. */
+    /**
+     * config.toml and deployment.json per IoT Edge device; the hub scripts and the plant as
+     * {@code az iot edge devices create} config in {@code hub/}.
+     */
     public static Exporter standard() {
         return new Exporter(List.of(ArtifactGenerators.CONFIG_TOML, ArtifactGenerators.DEPLOYMENT),
-                List.of(ArtifactGenerators.HUB_SCRIPTS), StagedExport.CommitHook.NONE);
+                List.of(ArtifactGenerators.HUB_SCRIPTS, ArtifactGenerators.AZ_DEVICES_CONFIG), StagedExport.CommitHook.NONE);
     }
 
     /** A copy that also runs {@code g} for every device, after the existing ones. */

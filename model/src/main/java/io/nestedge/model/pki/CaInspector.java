@@ -30,7 +30,10 @@ import java.util.List;
  * <li>{@code NE-PKI-NOT-YET-VALID}, {@code NE-PKI-EXPIRED} errors, {@code NE-PKI-EXPIRING}
  *     warning within 7 days (the device's {@code certs-preloaded} check);</li>
  * <li>{@code NE-PKI-KEY-SIZE} error: RSA below 2048 bits; {@code NE-PKI-KEY-CURVE} warning: an
- *     EC curve other than P-256 (not a tested Edge CA key type);</li>
+ *     EC curve other than P-256 (not a tested Edge CA key type; an error for an issuing CA);</li>
+ * <li>issuing (root/intermediate) CAs, {@link #inspectIssuingCa}: {@code NE-PKI-CA-NOT-CA},
+ *     {@code NE-PKI-CA-KEYCERTSIGN}, {@code NE-PKI-CA-PATHLEN} errors, and the chain and validity
+ *     rules above;</li>
  * <li>{@code NE-PKI-KEY-ID} warning: SKI or AKI missing.</li>
  * </ul>
  * Stateless and thread-safe.
@@ -129,7 +132,7 @@ public final class CaInspector {
         for (int i = 0; i < edgeCaFile.size(); i++) {
             X509Certificate c = edgeCaFile.get(i);
             checkValidity(out, deviceId, CERT_FIELD + "[" + i + "]", c, now);
-            checkKey(out, deviceId, CERT_FIELD + "[" + i + "]", c.getPublicKey(), Certificates.commonName(c));
+            checkKey(out, deviceId, CERT_FIELD + "[" + i + "]", c.getPublicKey(), Certificates.commonName(c), Severity.WARNING);
         }
         if (Certificates.subjectKeyId(ca).isEmpty() || Certificates.authorityKeyId(ca).isEmpty()) {
             out.add(new Finding("NE-PKI-KEY-ID", Severity.WARNING, deviceId, CERT_FIELD, "the Edge CA '" + cn + "' lacks "
@@ -141,12 +144,23 @@ public final class CaInspector {
     }
 
     /**
-     * Inspects a root or intermediate CA to issue from (CA:TRUE, keyCertSign, validity, key strength,
-     * key match).
+     * Inspects a root or intermediate CA to issue Edge CAs from, e.g. one being imported (issue
+     * "Export": imported CAs are inspected with the rules issuance follows). Errors: CA:FALSE
+     * ({@code NE-PKI-CA-NOT-CA}), no keyCertSign ({@code NE-PKI-CA-KEYCERTSIGN}), a path length that
+     * leaves no room for the Edge CA and the CAs below ({@code NE-PKI-CA-PATHLEN}), key not matching
+     * the first certificate ({@code NE-PKI-KEY-MISMATCH}), a certificate not issued by the next one
+     * ({@code NE-PKI-CHAIN-ORDER}), a chain that does not end at a self-signed root, which the trust
+     * bundle needs ({@code NE-PKI-CHAIN-INCOMPLETE}, F3), expired or not yet valid, RSA below 2048 bits,
+     * and any EC curve other than P-256 ({@code NE-PKI-KEY-CURVE}: an error here, since every Edge CA
+     * and server certificate of the plant would hang below it; facts §4). Warning: expiring within
+     * {@link #EXPIRY_WARNING}.
      *
-     * @param chain the CA certificate first, then its issuers
-     * @param key its private key, or null
-     * @param field how findings name it, e.g. {@code pki.root}
+     * @param chain the CA certificate first, then its issuers up to the root
+     * @param key its private key, or null to skip the match check
+     * @param field how findings name it, e.g. {@code pki.root}; findings about chain certificate
+     *     {@code i} use {@code field[i]}
+     * @param now the time to judge validity at
+     * @return findings, empty when the CA can issue the plant's Edge CAs
      */
     public static List<Finding> inspectIssuingCa(List<X509Certificate> chain, PrivateKey key, String field, Instant now) {
         List<Finding> out = new ArrayList<>();
@@ -156,25 +170,50 @@ public final class CaInspector {
         }
         X509Certificate ca = chain.get(0);
         String cn = Certificates.commonName(ca);
-        if (!Certificates.isCa(ca)) {
-            out.add(error("NE-PKI-CA-NOT-CA", "", field, "'" + cn + "' has basicConstraints CA:FALSE (or none); it cannot issue Edge CAs.",
-                    "Import a CA certificate (CA:TRUE)."));
-        }
-        if (!Certificates.mayIssueCertificates(ca)) {
-            out.add(error("NE-PKI-CA-KEYCERTSIGN", "", field, "'" + cn + "' lacks keyUsage keyCertSign.", "Import a CA with keyCertSign."));
-        }
-        if (ca.getBasicConstraints() == 0) {
-            out.add(error("NE-PKI-CA-PATHLEN", "", field, "'" + cn + "' has pathlen 0, so the Edge CAs it issues (themselves CAs) will not verify.",
-                    "Use a CA without pathlen or with pathlen ≥ 1."));
+        for (int i = 0; i < chain.size(); i++) {
+            X509Certificate c = chain.get(i);
+            String f = i == 0 ? field : field + "[" + i + "]";
+            String name = Certificates.commonName(c);
+            if (!Certificates.isCa(c)) {
+                out.add(error("NE-PKI-CA-NOT-CA", "", f, "'" + name + "' has basicConstraints CA:FALSE (or none); it cannot issue "
+                        + (i == 0 ? "Edge CAs." : "CA certificates."), "Import a CA certificate (CA:TRUE, keyUsage keyCertSign)."));
+            } else if (c.getBasicConstraints() < i + 1) {
+                out.add(error("NE-PKI-CA-PATHLEN", "", f, "'" + name + "' has pathlen " + c.getBasicConstraints() + ", so the Edge CAs issued "
+                        + "below it (themselves CAs) will not verify.", "Use a CA without pathlen or with pathlen ≥ " + (i + 1) + "."));
+            }
+            if (!Certificates.mayIssueCertificates(c)) {
+                out.add(error("NE-PKI-CA-KEYCERTSIGN", "", f, "'" + name + "' lacks keyUsage keyCertSign.",
+                        "Import a CA certificate (CA:TRUE, keyUsage keyCertSign)."));
+            }
+            checkValidity(out, "", f, c, now);
+            checkKey(out, "", f, c.getPublicKey(), name, Severity.ERROR);
         }
         if (key != null && !KeyPairs.matches(ca.getPublicKey(), key)) {
             out.add(error("NE-PKI-KEY-MISMATCH", "", field, "the private key does not match '" + cn + "'.", "Give the key of this certificate."));
         }
-        for (int i = 0; i < chain.size(); i++) {
-            checkValidity(out, "", field + "[" + i + "]", chain.get(i), now);
-            checkKey(out, "", field + "[" + i + "]", chain.get(i).getPublicKey(), Certificates.commonName(chain.get(i)));
-        }
+        checkIssuingChain(out, field, chain);
         return out;
+    }
+
+    /** Each certificate issued by the next; the last one a self-signed root (the trust bundle). */
+    private static void checkIssuingChain(List<Finding> out, String field, List<X509Certificate> chain) {
+        for (int i = 0; i + 1 < chain.size(); i++) {
+            X509Certificate c = chain.get(i);
+            X509Certificate next = chain.get(i + 1);
+            if (!next.getSubjectX500Principal().equals(c.getIssuerX500Principal()) || !Certificates.signedBy(c, next)) {
+                out.add(error("NE-PKI-CHAIN-ORDER", "", field + "[" + (i + 1) + "]", "'" + Certificates.commonName(c) + "' is not issued by '"
+                        + Certificates.commonName(next) + "'; the CA's chain must run leaf-first up to its root.",
+                        "Give the CA's own issuers in order (intermediate, …, root), or the root certificate that issued it."));
+                return;
+            }
+        }
+        X509Certificate top = chain.get(chain.size() - 1);
+        if (!Certificates.isSelfSigned(top)) {
+            out.add(error("NE-PKI-CHAIN-INCOMPLETE", "", field + "[" + (chain.size() - 1) + "]", "the chain stops at '"
+                    + Certificates.commonName(top) + "': its issuer '" + top.getIssuerX500Principal().getName()
+                    + "' is missing, and the trust bundle every device gets must be the root CA.",
+                    "Also give the root CA certificate that issued it (the self-signed one)."));
+        }
     }
 
     private static void checkChain(List<Finding> out, String deviceId, List<X509Certificate> file, List<X509Certificate> trust) {
@@ -235,14 +274,14 @@ public final class CaInspector {
         }
     }
 
-    private static void checkKey(List<Finding> out, String deviceId, String field, PublicKey key, String cn) {
+    private static void checkKey(List<Finding> out, String deviceId, String field, PublicKey key, String cn, Severity curveSeverity) {
         int rsa = KeyPairs.rsaBits(key);
         if (rsa > 0 && rsa < 2048) {
             out.add(error("NE-PKI-KEY-SIZE", deviceId, field, "'" + cn + "' has an RSA-" + rsa + " key; at least 2048 bits are required.",
                     "Reissue with RSA-2048 or EC P-256."));
         }
         if ("EC".equals(key.getAlgorithm()) && !"EC P-256".equals(KeyPairs.describe(key))) {
-            out.add(new Finding("NE-PKI-KEY-CURVE", Severity.WARNING, deviceId, field, "'" + cn + "' uses " + KeyPairs.describe(key)
+            out.add(new Finding("NE-PKI-KEY-CURVE", curveSeverity, deviceId, field, "'" + cn + "' uses " + KeyPairs.describe(key)
                     + "; IoT Edge is tested with RSA-2048 and EC P-256 only.", "Reissue with EC P-256 or RSA-2048."));
         }
     }

@@ -11,9 +11,12 @@ import java.util.TreeMap;
  * @param schemaVersion format version (1)
  * @param keyIterations PBKDF2 iteration counts used for the keys at rest, by key kind
  * @param edgeCas entries by device ID, sorted
+ * @param deviceIdentities X.509 identity certificates of devices that use X.509 provisioning, by
+ *     device ID, sorted (the same {@link Entry} shape; omitted when empty)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record PkiIndex(int schemaVersion, Map<String, Integer> keyIterations, Map<String, Entry> edgeCas) {
+public record PkiIndex(int schemaVersion, Map<String, Integer> keyIterations, Map<String, Entry> edgeCas,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Entry> deviceIdentities) {
     /** Current format version. */
     public static final int SCHEMA_VERSION = 1;
 
@@ -21,6 +24,12 @@ public record PkiIndex(int schemaVersion, Map<String, Integer> keyIterations, Ma
     public PkiIndex {
         keyIterations = keyIterations == null ? Map.of() : new TreeMap<>(keyIterations);
         edgeCas = edgeCas == null ? Map.of() : new TreeMap<>(edgeCas);
+        deviceIdentities = deviceIdentities == null ? Map.of() : new TreeMap<>(deviceIdentities);
+    }
+
+    /** An index without identity certificates. */
+    public PkiIndex(int schemaVersion, Map<String, Integer> keyIterations, Map<String, Entry> edgeCas) {
+        this(schemaVersion, keyIterations, edgeCas, null);
     }
 
     /**

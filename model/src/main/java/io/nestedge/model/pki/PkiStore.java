@@ -107,6 +107,11 @@ public final class PkiStore {
         return dir;
     }
 
+    /** The clock the store judges expiry and validity with. */
+    public java.time.Clock clock() {
+        return issuer.clock();
+    }
+
     /** A snapshot of the index. */
     public synchronized PkiIndex index() {
         return index;
@@ -144,22 +149,19 @@ public final class PkiStore {
     }
 
     /**
-     * Saves an imported issuing CA (root or intermediate, e.g. from {@link CaImport}) with its chain.
-     * A self-signed CA is stored as the root; otherwise as the intermediate, and the self-signed
-     * top of its chain, when present, as the root certificate.
+     * Saves an imported, inspected CA ({@link CaImport#load}): a self-signed issuing CA as the root;
+     * otherwise the issuing CA as the intermediate (with its chain) and {@code imported.root()} as the
+     * root certificate, the trust bundle. The keys are encrypted under {@code passphrase}.
      *
      * @throws IOException if writing fails
      */
-    public synchronized void saveImportedCa(CertifiedKey issuingCa, char[] passphrase) throws IOException {
+    public synchronized void saveImportedCa(CaImport.Imported imported, char[] passphrase) throws IOException {
+        CertifiedKey issuingCa = imported.issuingCa();
+        writeCert(PkiFileNames.ROOT_CERT, List.of(imported.root()));
         if (Certificates.isSelfSigned(issuingCa.certificate())) {
-            writeCert(PkiFileNames.ROOT_CERT, List.of(issuingCa.certificate()));
             writeKey(PkiFileNames.ROOT_KEY, Pem.encryptedPrivateKey(issuingCa.privateKey(), passphrase, Pem.PASSPHRASE_ITERATIONS));
             Files.deleteIfExists(dir.resolve(PkiFileNames.INTERMEDIATE_KEY));
         } else {
-            X509Certificate top = issuingCa.top();
-            if (Certificates.isSelfSigned(top)) {
-                writeCert(PkiFileNames.ROOT_CERT, List.of(top));
-            }
             saveIntermediate(issuingCa, passphrase);
         }
         writeIndex(withIterations(index));
@@ -175,7 +177,8 @@ public final class PkiStore {
      * Decrypts the issuing CA: the intermediate when the store has one, otherwise the root.
      *
      * @return the issuing CA with its chain (leaf-first, up to the root)
-     * @throws InputException if no CA was saved, a file is damaged, or the pass phrase is wrong
+     * @throws InputException if no CA was saved, a file is damaged, the pass phrase is wrong, or the CA
+     *     fails inspection at the issuer's clock ({@link CaImport}: e.g. it has expired)
      */
     public CertifiedKey unlock(char[] passphrase) throws InputException {
         boolean inter = Files.exists(dir.resolve(PkiFileNames.INTERMEDIATE_KEY));
@@ -184,7 +187,7 @@ public final class PkiStore {
             throw new InputException(dir.toString(), "", "the PKI store holds no CA key.", "Generate or import a root CA first.");
         }
         Path certs = dir.resolve(inter ? PkiFileNames.INTERMEDIATE_FULL_CHAIN : PkiFileNames.ROOT_CERT);
-        return CaImport.fromPem(certs, key, passphrase);
+        return CaImport.fromPem(certs, key, passphrase, issuer.clock().instant());
     }
 
     /**
@@ -213,6 +216,58 @@ public final class PkiStore {
      */
     public synchronized List<StoredEdgeCa> ensureEdgeCas(CertifiedKey issuingCa, List<EdgeCaRequest> requests, Set<String> renew,
             Executor executor) throws IOException {
+        return ensure(Kind.EDGE_CA, issuingCa, requests, renew, executor);
+    }
+
+    /**
+     * Makes sure every X.509 leaf device has a current identity certificate (CA:FALSE, clientAuth, CN =
+     * device ID), with the same reuse rules as {@link #ensureEdgeCas}: reused unless its key type,
+     * validity or issuer changed, it expires within {@link #RENEW_BEFORE}, or the device is in
+     * {@code renew}. Files: {@link PkiFileNames#identityCert} and siblings; the key is encrypted at rest
+     * like an Edge CA key.
+     *
+     * @param requests one per device with X.509 provisioning (the hostname is not used)
+     * @return one result per request, in request order ({@link StoredEdgeCa#edgeCa()} holds the identity)
+     * @throws IllegalArgumentException if a device ID appears twice
+     * @throws IOException if a file cannot be written
+     */
+    public synchronized List<StoredEdgeCa> ensureDeviceIdentities(CertifiedKey issuingCa, List<EdgeCaRequest> requests, Set<String> renew,
+            Executor executor) throws IOException {
+        return ensure(Kind.IDENTITY, issuingCa, requests, renew, executor);
+    }
+
+    /** What {@link #ensure} keeps: Edge CAs or identity certificates. */
+    private enum Kind {
+        EDGE_CA, IDENTITY;
+
+        String cert(String id) {
+            return this == EDGE_CA ? PkiFileNames.edgeCaCert(id) : PkiFileNames.identityCert(id);
+        }
+
+        String chain(String id) {
+            return this == EDGE_CA ? PkiFileNames.edgeCaFullChain(id) : PkiFileNames.identityFullChain(id);
+        }
+
+        String key(String id) {
+            return this == EDGE_CA ? PkiFileNames.edgeCaKey(id) : PkiFileNames.identityKey(id);
+        }
+
+        /** The label the key's secret is derived from (Edge CA keys keep the bare device ID, as before). */
+        String secretLabel(String id) {
+            return this == EDGE_CA ? id : "identity:" + id;
+        }
+
+        Map<String, PkiIndex.Entry> entries(PkiIndex i) {
+            return this == EDGE_CA ? i.edgeCas() : i.deviceIdentities();
+        }
+
+        CertifiedKey issue(CertificateIssuer issuer, CertifiedKey ca, EdgeCaRequest r) {
+            return this == EDGE_CA ? issuer.edgeCa(ca, r) : issuer.deviceIdentity(ca, r.deviceId(), r.keyType(), r.validityDays());
+        }
+    }
+
+    private List<StoredEdgeCa> ensure(Kind kind, CertifiedKey issuingCa, List<EdgeCaRequest> requests, Set<String> renew,
+            Executor executor) throws IOException {
         Set<String> seen = new java.util.HashSet<>();
         for (EdgeCaRequest r : requests) {
             if (!seen.add(r.deviceId())) {
@@ -224,13 +279,13 @@ public final class PkiStore {
         Files.createDirectories(dir.resolve("private"));
         restrict(dir.resolve("private"), PRIVATE_DIR_PERMS);
         List<StoredEdgeCa> out = new ArrayList<>();
-        Map<String, PkiIndex.Entry> entries = new HashMap<>(index.edgeCas());
+        Map<String, PkiIndex.Entry> entries = new HashMap<>(kind.entries(index));
         RuntimeException failure = null;
         try (AtomicFiles.Batch batch = new AtomicFiles.Batch()) {
             List<CompletableFuture<StoredEdgeCa>> futures = new ArrayList<>();
             for (EdgeCaRequest r : requests) {
-                PkiIndex.Entry old = index.edgeCas().get(r.deviceId());
-                futures.add(CompletableFuture.supplyAsync(() -> ensureOne(issuingCa, issuerFp, secretKey, r, old,
+                PkiIndex.Entry old = kind.entries(index).get(r.deviceId());
+                futures.add(CompletableFuture.supplyAsync(() -> ensureOne(kind, issuingCa, issuerFp, secretKey, r, old,
                         renew.contains(r.deviceId()), batch), executor));
             }
             List<StoredEdgeCa> done = new ArrayList<>();
@@ -252,10 +307,12 @@ public final class PkiStore {
             }
             for (int i = 0; i < done.size(); i++) {
                 out.add(done.get(i));
-                entries.put(done.get(i).deviceId(), entry(done.get(i), doneRequests.get(i), issuerFp));
+                entries.put(done.get(i).deviceId(), entry(kind, done.get(i), doneRequests.get(i), issuerFp));
             }
         }
-        writeIndex(withIterations(new PkiIndex(PkiIndex.SCHEMA_VERSION, index.keyIterations(), entries)));
+        writeIndex(withIterations(kind == Kind.EDGE_CA
+                ? new PkiIndex(PkiIndex.SCHEMA_VERSION, index.keyIterations(), entries, index.deviceIdentities())
+                : new PkiIndex(PkiIndex.SCHEMA_VERSION, index.keyIterations(), index.edgeCas(), entries)));
         if (failure instanceof UncheckedIOException u) {
             throw u.getCause();
         }
@@ -265,13 +322,13 @@ public final class PkiStore {
         return out;
     }
 
-    private StoredEdgeCa ensureOne(CertifiedKey issuingCa, String issuerFp, byte[] secretKey, EdgeCaRequest r, PkiIndex.Entry old,
-            boolean renew, AtomicFiles.Batch batch) {
-        Path cert = dir.resolve(PkiFileNames.edgeCaCert(r.deviceId()));
-        Path chain = dir.resolve(PkiFileNames.edgeCaFullChain(r.deviceId()));
-        Path key = dir.resolve(PkiFileNames.edgeCaKey(r.deviceId()));
-        char[] secret = secret(secretKey, r.deviceId());
-        String reason = old == null ? "" : reissueReason(old, r, issuerFp, renew);
+    private StoredEdgeCa ensureOne(Kind kind, CertifiedKey issuingCa, String issuerFp, byte[] secretKey, EdgeCaRequest r,
+            PkiIndex.Entry old, boolean renew, AtomicFiles.Batch batch) {
+        Path cert = dir.resolve(kind.cert(r.deviceId()));
+        Path chain = dir.resolve(kind.chain(r.deviceId()));
+        Path key = dir.resolve(kind.key(r.deviceId()));
+        char[] secret = secret(secretKey, kind.secretLabel(r.deviceId()));
+        String reason = old == null ? "" : reissueReason(kind, old, r, issuerFp, renew);
         if (old != null && reason.isEmpty()) {
             try {
                 List<X509Certificate> certs = PkiFiles.readCertificates(chain);
@@ -289,7 +346,7 @@ public final class PkiStore {
                 reason = "stored files unreadable (" + e.problem() + ")";
             }
         }
-        CertifiedKey ca = issuer.edgeCa(issuingCa, r);
+        CertifiedKey ca = kind.issue(issuer, issuingCa, r);
         try {
             batch.add(cert, Pem.certificates(List.of(ca.certificate())).getBytes(StandardCharsets.US_ASCII), CERT_PERMS);
             batch.add(chain, Pem.certificates(ca.fullChain()).getBytes(StandardCharsets.US_ASCII), CERT_PERMS);
@@ -302,11 +359,11 @@ public final class PkiStore {
                 old == null ? "new device" : reason, cert, chain, key);
     }
 
-    private static String reissueReason(PkiIndex.Entry old, EdgeCaRequest r, String issuerFp, boolean renew) {
+    private static String reissueReason(Kind kind, PkiIndex.Entry old, EdgeCaRequest r, String issuerFp, boolean renew) {
         if (renew) {
             return "renewal requested";
         }
-        if (!old.hostname().equals(r.hostname())) {
+        if (kind == Kind.EDGE_CA && !old.hostname().equals(r.hostname())) {
             return "hostname changed from " + old.hostname() + " to " + r.hostname();
         }
         if (!old.keyType().equals(r.keyType().name())) {
@@ -321,11 +378,11 @@ public final class PkiStore {
         return "";
     }
 
-    private static PkiIndex.Entry entry(StoredEdgeCa s, EdgeCaRequest r, String issuerFp) {
+    private static PkiIndex.Entry entry(Kind kind, StoredEdgeCa s, EdgeCaRequest r, String issuerFp) {
         X509Certificate c = s.edgeCa().certificate();
         return new PkiIndex.Entry(r.deviceId(), r.hostname(), r.keyType().name(), r.validityDays(), issuerFp,
                 Certificates.sha256Fingerprint(c), Certificates.commonName(c), c.getNotAfter().toInstant().toString(),
-                PkiFileNames.edgeCaCert(r.deviceId()), PkiFileNames.edgeCaFullChain(r.deviceId()), PkiFileNames.edgeCaKey(r.deviceId()));
+                kind.cert(r.deviceId()), kind.chain(r.deviceId()), kind.key(r.deviceId()));
     }
 
     /**
@@ -370,7 +427,8 @@ public final class PkiStore {
     }
 
     private static PkiIndex withIterations(PkiIndex i) {
-        return new PkiIndex(PkiIndex.SCHEMA_VERSION, Map.of("caKeys", Pem.PASSPHRASE_ITERATIONS, "edgeCaKeys", EDGE_CA_KEY_ITERATIONS), i.edgeCas());
+        return new PkiIndex(PkiIndex.SCHEMA_VERSION, Map.of("caKeys", Pem.PASSPHRASE_ITERATIONS, "edgeCaKeys", EDGE_CA_KEY_ITERATIONS), i.edgeCas(),
+                i.deviceIdentities());
     }
 
     private void writeIndex(PkiIndex i) throws IOException {

@@ -151,6 +151,57 @@ class BundleExportTest {
                 .isEqualTo("rw-------");
     }
 
+    @Test
+    void x509DevicesCarryMatchingIdentityFilesAtTheConfiguredPathsReusedOnReExport() throws Exception {
+        Plant x = plant.updateDevice("line1-edge", d -> d.toBuilder().provisioning(io.nestedge.model.Provisioning.manualX509()).build())
+                .updateDevice("press-sensor-01", d -> d.toBuilder().provisioning(io.nestedge.model.Provisioning.manualX509()).build());
+        PkiStore s = PkiStore.open(dir.resolve("pki-x509"), CertificateIssuer.systemClock());
+        CertifiedKey c = s.generateCa("X509 Root CA", KeyType.EC_P256, 3650, KeyType.EC_P256, 1825, CA_PASS);
+        BundleExport.Result first = BundleExport.export(x, s, c, ExportSecrets.none(), new BundleOptions(true, null, Set.of(), true),
+                dir.resolve("x509-1"), ExportProgress.NONE, () -> false);
+        assertThat(first.identities()).extracting(e -> e.deviceId() + ":" + e.outcome())
+                .containsExactlyInAnyOrder("line1-edge:ISSUED", "press-sensor-01:ISSUED");
+        for (String id : List.of("line1-edge", "press-sensor-01")) {
+            Path b = bundle(dir.resolve("x509-1"), id);
+            Path cert = b.resolve("certs/iot-device-" + id + "-full-chain.cert.pem");
+            Path key = b.resolve("private/iot-device-" + id + ".key.pem");
+            assertThat(cert).exists();
+            assertThat(key).exists();
+            // cert and key belong together
+            String certPub = run(b, null, "openssl", "x509", "-in", cert.toString(), "-noout", "-pubkey").out();
+            String keyPub = run(b, null, "openssl", "pkey", "-in", key.toString(), "-pubout").out();
+            assertThat(certPub).contains("BEGIN PUBLIC KEY").isEqualTo(keyPub);
+            assertThat(run(b, null, "openssl", "x509", "-in", cert.toString(), "-noout", "-subject").out()).contains("CN = " + id);
+            ProcessResult v = run(b, null, "openssl", "verify", "-purpose", "sslclient", "-CAfile", "certs/azure-iot-test-only.root.ca.cert.pem",
+                    "-untrusted", cert.toString(), cert.toString());
+            assertThat(v.out()).as(id).contains(": OK");
+            // the bundle installs them where config.toml (IoT Edge device) points
+            BundleInfo info = Bundles.read(b);
+            var certFile = info.spec().certFiles().stream().filter(f -> f.source().equals(b.relativize(cert).toString())).findFirst().orElseThrow();
+            var keyFile = info.spec().keyFiles().stream().filter(f -> f.source().equals(b.relativize(key).toString())).findFirst().orElseThrow();
+            if (id.equals("line1-edge")) {
+                var toml = org.tomlj.Toml.parse(b.resolve("config.toml"));
+                assertThat(toml.getString("provisioning.authentication.method")).isEqualTo("x509");
+                assertThat(toml.getString("provisioning.authentication.identity_cert")).isEqualTo("file://" + certFile.target());
+                assertThat(toml.getString("provisioning.authentication.identity_pk")).isEqualTo("file://" + keyFile.target());
+            }
+        }
+        byte[] before = Files.readAllBytes(bundle(dir.resolve("x509-1"), "press-sensor-01").resolve("certs/iot-device-press-sensor-01-full-chain.cert.pem"));
+        BundleExport.Result again = BundleExport.export(x, s, c, ExportSecrets.none(), new BundleOptions(true, null, Set.of("line1-edge"), true),
+                dir.resolve("x509-2"), ExportProgress.NONE, () -> false);
+        assertThat(again.identities()).extracting(e -> e.deviceId() + ":" + e.outcome())
+                .containsExactlyInAnyOrder("line1-edge:REISSUED", "press-sensor-01:REUSED");
+        assertThat(Files.readAllBytes(bundle(dir.resolve("x509-2"), "press-sensor-01").resolve("certs/iot-device-press-sensor-01-full-chain.cert.pem")))
+                .as("reused identity certificate").isEqualTo(before);
+        assertThat(Files.readString(dir.resolve("x509-2").resolve(BundleExport.REPORT))).contains("Leaf device (X.509)").contains("press-sensor-01");
+        // a key-settings change issues them again
+        Plant rsa = x.withPki(new PkiSettings(CaSource.GENERATE, KeyType.EC_P256, KeyType.RSA_2048, 3650, 365, true, "", "", ""));
+        BundleExport.Result changed = BundleExport.export(rsa, s, c, ExportSecrets.none(), new BundleOptions(true, null, Set.of(), true),
+                dir.resolve("x509-3"), ExportProgress.NONE, () -> false);
+        assertThat(changed.identities()).extracting(e -> e.outcome().name()).containsOnly("REISSUED");
+        assertThat(changed.identities()).extracting(e -> e.reason()).allMatch(r -> r.startsWith("key type changed"));
+    }
+
     // --- install.sh for real -------------------------------------------------------------------
 
     private Path standIns() throws IOException {
@@ -230,6 +281,30 @@ class BundleExportTest {
                 .contains("iotedge check --verbose");
         // Edge CA was new on this machine: certd/keyd cleared and edgeHub/edgeAgent recreated (F11).
         assertThat(log).contains("docker rm -f edgeAgent edgeHub");
+        assertThat(r.out()).contains("/var/lib/aziot/certd/certs: absent").contains("/var/lib/aziot/keyd/keys: absent");
+        // The USB bundle's encrypted key is installed decrypted (keyd reads only plain keys, facts §4) and matches the Edge CA.
+        assertThat(r.out()).contains("/var/aziot/secrets/iot-edge-device-ca-ops-gw.key.pem first line: -----BEGIN PRIVATE KEY-----")
+                .contains("/var/aziot/secrets/iot-edge-device-ca-ops-gw.key.pem matches "
+                        + "/var/aziot/certs/iot-edge-device-ca-ops-gw-full-chain.cert.pem: yes");
+    }
+
+    @Test
+    void installShLeavesCertdAndKeydAloneWhenTheEdgeCaDidNotChange() throws Exception {
+        assumeTrue(canRunInstallForReal(), "needs root (runs in CI)");
+        Path b = dir.resolve("twice-site-gw");
+        copyTree(bundle(plainOut, "site-gw"), b);
+        Path script = Path.of("src/test/resources/bundle/run-install-sandboxed.sh").toAbsolutePath();
+        ProcessResult r = run(dir, null, "env", "NESTEDGE_RUN_TWICE=1", script.toString(), b.toString(), "site-gw", standIns().toString(),
+                "--yes");
+        assertThat(r.exit()).as(r.out()).isZero();
+        String first = r.out().substring(0, r.out().indexOf("=== second run"));
+        String second = r.out().substring(r.out().indexOf("=== second run"));
+        assertThat(first).contains("Done: device site-gw is configured.");
+        assertThat(second).contains("Done: device site-gw is configured.")
+                .contains("/var/lib/aziot/certd/certs: stale-edgehub.cert.pem")
+                .contains("/var/lib/aziot/keyd/keys: stale-edgehub.key")
+                .contains("/var/aziot/secrets/iot-edge-device-ca-site-gw.key.pem first line: -----BEGIN PRIVATE KEY-----")
+                .contains("matches /var/aziot/certs/iot-edge-device-ca-site-gw-full-chain.cert.pem: yes");
     }
 
     @Test

@@ -41,11 +41,11 @@ class ExporterTest {
                 "devices/line1-edge/config.toml", "devices/line1-edge/deployment.json",
                 "devices/ops-gw/config.toml", "devices/ops-gw/deployment.json",
                 "devices/site-gw/config.toml", "devices/site-gw/deployment.json",
-                "hub/keys/line1-edge.primary", "hub/keys/line1-edge.secondary",
+                "hub/az-edge-devices.yaml", "hub/keys/line1-edge.primary", "hub/keys/line1-edge.secondary",
                 "hub/keys/ops-gw.primary", "hub/keys/ops-gw.secondary",
                 "hub/keys/site-gw.primary", "hub/keys/site-gw.secondary",
                 "hub/setup-hub.ps1", "hub/setup-hub.sh");
-        assertThat(files).hasSize(14);
+        assertThat(files).hasSize(15);
         // SAS keys reach az from 0600 files (az reads '@file'), never on its command line.
         assertThat(mode(out.resolve("hub/keys/site-gw.primary"))).isEqualTo("rw-------");
         String hubScript = java.nio.file.Files.readString(out.resolve("hub/setup-hub.sh"));
@@ -59,8 +59,29 @@ class ExporterTest {
         assertThat(ManifestSchemaValidator.validate(CreateOptions.JSON.readTree(out.resolve("devices/line1-edge/deployment.json").toFile())))
                 .isEmpty();
         assertThat(events).containsExactly("devices 0/4", "devices 1/4", "devices 2/4", "devices 3/4", "devices 4/4",
-                "plant 0/1", "plant 1/1", "finish 0/1", "finish 1/1");
+                "plant 0/2", "plant 1/2", "plant 2/2", "finish 0/1", "finish 1/1");
         assertThat(leftovers(dir)).isEmpty();
+    }
+
+    @Test
+    void hubFolderHoldsThePlantAsAzIotEdgeDevicesCreateConfig(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("export");
+        Exporter.standard().export(ctx, out, ExportProgress.NONE, () -> false);
+        Path yaml = out.resolve(ExportLayout.HUB_AZ_DEVICES);
+        String text = Files.readString(yaml);
+        assertThat(text).startsWith("# Run from this folder: az iot edge devices create")
+                .contains("deployment: ../devices/ops-gw/deployment.json")
+                .contains("# note: The az-devices format has no leaf devices");
+        assertThat(mode(yaml)).isEqualTo("rw-r--r--");
+        // The same generator as 'export-yaml --to az-devices': reading it back gives the plant's IoT Edge hierarchy.
+        io.nestedge.model.io.yaml.ImportResult back = io.nestedge.model.io.yaml.EdgeToolFiles.read(yaml,
+                io.nestedge.model.io.yaml.EdgeToolFormat.AZ_DEVICES, null);
+        assertThat(back.plant().devices()).extracting(d -> d.id() + "<" + d.parentId())
+                .containsExactlyInAnyOrder("site-gw<", "ops-gw<site-gw", "line1-edge<ops-gw");
+        for (String id : List.of("site-gw", "ops-gw", "line1-edge")) {
+            String manifest = back.plant().deviceOrNull(id).deployment();
+            assertThat(yaml.getParent().resolve(manifest)).as(id).exists();
+        }
     }
 
     @Test

@@ -63,6 +63,23 @@ class IssuanceOpenSslTest {
     }
 
     @Test
+    void rsa3072EdgeCaIsA3072BitKeyWithTheEdgeCaExtensions() throws Exception {
+        CertifiedKey ca = ISSUER.edgeCa(intermediate, new EdgeCaRequest("l3-gw", "l3-gw.plant7.example.net", KeyType.RSA_3072, 365));
+        Files.writeString(dir.resolve("root.pem"), Pem.certificate(root.certificate()));
+        Files.writeString(dir.resolve("int.pem"), Pem.certificate(intermediate.certificate()));
+        Files.writeString(dir.resolve("edge3072.pem"), Pem.certificate(ca.certificate()));
+        Files.writeString(dir.resolve("edge3072.key.pem"), Pem.privateKey(ca.privateKey()));
+        String text = OpenSsl.run(dir, "x509", "-in", "edge3072.pem", "-text", "-noout").ok().output();
+        assertThat(text).contains("Public-Key: (3072 bit)");
+        assertThat(text).containsPattern("X509v3 Basic Constraints: critical\\s+CA:TRUE, pathlen:0");
+        assertThat(text).containsPattern("X509v3 Key Usage: critical\\s+Digital Signature, Certificate Sign");
+        assertThat(text).contains("X509v3 Subject Key Identifier", "X509v3 Authority Key Identifier", "Subject: CN = l3-gw.ca");
+        assertThat(OpenSsl.run(dir, "pkey", "-in", "edge3072.key.pem", "-text", "-noout").ok().output()).contains("3072 bit");
+        assertThat(OpenSsl.run(dir, "verify", "-CAfile", "root.pem", "-untrusted", "int.pem", "edge3072.pem").ok().output())
+                .contains("edge3072.pem: OK");
+    }
+
+    @Test
     void rootAndIntermediateHaveCaExtensions() throws Exception {
         Files.writeString(dir.resolve("root.pem"), Pem.certificate(root.certificate()));
         Files.writeString(dir.resolve("int.pem"), Pem.certificate(intermediate.certificate()));

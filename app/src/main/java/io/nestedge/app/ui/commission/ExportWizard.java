@@ -40,7 +40,7 @@ import javafx.stage.Window;
 
 /**
  * The export wizard (own pages; state and rules in {@link ExportWizardModel}): 1 findings and output
- * folder, 2 CA source, 3 key transport and provisioning secrets, 4 export with progress and cancel,
+ * folder, 2 CA source (generate, import existing PEM/PKCS#12 files, or the store's), 3 key transport and provisioning secrets, 4 export with progress and cancel,
  * then the export report (root CA fingerprint). Findings with errors block the export; each links to
  * its device (selected and revealed on the canvas).
  */
@@ -206,13 +206,25 @@ public final class ExportWizard {
     private Node caPage() {
         ToggleGroup g = new ToggleGroup();
         RadioButton gen = new RadioButton("Generate a new root CA into " + (m.pkiDir() == null ? "<plant>.pki/" : m.pkiDir()));
+        RadioButton imp = new RadioButton("Import an existing CA (PEM files or PKCS#12) into " + (m.pkiDir() == null ? "<plant>.pki/" : m.pkiDir()));
         RadioButton existing = new RadioButton("Use the CA in the existing PKI store" + (m.storeHasCa() ? "" : " (none yet)"));
-        gen.setToggleGroup(g);
-        existing.setToggleGroup(g);
+        gen.setId("ca-generate");
+        imp.setId("ca-import");
+        existing.setId("ca-existing");
+        for (RadioButton r : List.of(gen, imp, existing)) {
+            r.setToggleGroup(g);
+        }
         existing.setDisable(!m.storeHasCa());
-        (m.caProperty().get() == ExportWizardModel.CaChoice.GENERATE ? gen : existing).setSelected(true);
+        gen.setDisable(m.storeHasCa());
+        imp.setDisable(m.storeHasCa());
+        switch (m.caProperty().get()) {
+            case GENERATE -> gen.setSelected(true);
+            case IMPORT -> imp.setSelected(true);
+            case EXISTING -> existing.setSelected(true);
+        }
         g.selectedToggleProperty().addListener((o, a, b) -> {
-            m.caProperty().set(b == gen ? ExportWizardModel.CaChoice.GENERATE : ExportWizardModel.CaChoice.EXISTING);
+            m.caProperty().set(b == gen ? ExportWizardModel.CaChoice.GENERATE
+                    : b == imp ? ExportWizardModel.CaChoice.IMPORT : ExportWizardModel.CaChoice.EXISTING);
             updateProblem();
         });
         ChoiceBox<KeyType> key = new ChoiceBox<>();
@@ -223,23 +235,71 @@ public final class ExportWizard {
         days.valueProperty().addListener((o, a, b) -> m.rootDaysProperty().set(b));
         CheckBox inter = new CheckBox("Issue Edge CAs from an intermediate CA");
         inter.selectedProperty().bindBidirectional(m.intermediateProperty());
+        GridPane genGrid = grid();
+        genGrid.addRow(0, new Label("Root key type"), key);
+        genGrid.addRow(1, new Label("Root validity (days)"), days);
+        genGrid.add(inter, 1, 2);
+        genGrid.disableProperty().bind(gen.selectedProperty().not());
+
+        GridPane impGrid = grid();
+        impGrid.addRow(0, new Label("Root CA certificate"), filePicker(m.importRootCertProperty(), "import-root-cert", "Root CA certificate (PEM)"));
+        impGrid.addRow(1, new Label("Root CA key"), filePicker(m.importRootKeyProperty(), "import-root-key", "Root CA key (PEM)"));
+        impGrid.addRow(2, new Label("Intermediate CA certificate"),
+                filePicker(m.importIntermediateCertProperty(), "import-int-cert", "Intermediate CA certificate (PEM)"));
+        impGrid.addRow(3, new Label("Intermediate CA key"),
+                filePicker(m.importIntermediateKeyProperty(), "import-int-key", "Intermediate CA key (PEM)"));
+        impGrid.addRow(4, new Label("or PKCS#12 file"), filePicker(m.importPkcs12Property(), "import-p12", "CA as PKCS#12 (.p12, .pfx)"));
+        impGrid.addRow(5, new Label("Pass phrase of the key / PKCS#12"), password(m.importPassphraseProperty(), "import-pass"));
+        Label checked = new Label();
+        checked.setWrapText(true);
+        checked.setId("import-check-result");
+        Button check = new Button("Check the CA");
+        check.setId("import-check");
+        check.setOnAction(e -> checked.setText(m.checkImport()));
+        impGrid.add(new HBox(8, check, checked), 1, 6);
+        Label impHint = new Label("Root alone: its certificate and key. Intermediate: its certificate and key, plus the root certificate "
+                + "(the trust bundle; the root key is not needed). The files and this pass phrase are not saved in the plant; "
+                + "the store keeps the CA key under the CA pass phrase below.");
+        impHint.setWrapText(true);
+        impHint.getStyleClass().add("panel-subtitle");
+        VBox impBox = new VBox(6, impGrid, impHint);
+        impBox.disableProperty().bind(imp.selectedProperty().not());
+
         PasswordField p1 = password(m.caPassphraseProperty(), "ca-pass");
         PasswordField p2 = password(m.caPassphrase2Property(), "ca-pass2");
-        GridPane grid = grid();
-        grid.addRow(0, new Label("Root key type"), key);
-        grid.addRow(1, new Label("Root validity (days)"), days);
-        grid.add(inter, 1, 2);
-        grid.addRow(3, new Label("CA pass phrase"), p1);
+        GridPane passGrid = grid();
+        passGrid.addRow(0, new Label("CA pass phrase"), p1);
         Label again = new Label("Repeat pass phrase");
-        grid.addRow(4, again, p2);
-        for (Node n : List.of(key, days, inter, p2, again)) {
-            n.disableProperty().bind(gen.selectedProperty().not());
+        passGrid.addRow(1, again, p2);
+        for (Node n : List.of(p2, again)) {
+            n.disableProperty().bind(existing.selectedProperty());
         }
         Label edge = new Label("Edge CAs: " + m.plant().pki().edgeCaKeyType() + ", " + m.plant().pki().edgeCaValidityDays()
                 + " days (plant settings, facts §4). The CA keys are stored encrypted; the pass phrase is not kept.");
         edge.setWrapText(true);
         edge.getStyleClass().add("panel-subtitle");
-        return scroll(new VBox(10, gen, existing, grid, edge));
+        return scroll(new VBox(10, gen, genGrid, imp, impBox, existing, passGrid, edge));
+    }
+
+    private Node filePicker(javafx.beans.property.ObjectProperty<Path> p, String id, String title) {
+        TextField f = new TextField(p.get() == null ? "" : p.get().toString());
+        f.setId(id);
+        f.setPrefColumnCount(32);
+        f.textProperty().addListener((o, a, b) -> {
+            p.set(b.isBlank() ? null : Path.of(b.strip()));
+            updateProblem();
+        });
+        Button browse = new Button("Choose…");
+        browse.setOnAction(e -> {
+            javafx.stage.FileChooser fc = new javafx.stage.FileChooser();
+            fc.setTitle(title);
+            File file = fc.showOpenDialog(owner);
+            if (file != null) {
+                f.setText(file.getPath());
+            }
+        });
+        HBox.setHgrow(f, Priority.ALWAYS);
+        return new HBox(6, f, browse);
     }
 
     private Node secretsPage() {
@@ -339,7 +399,7 @@ public final class ExportWizard {
             progress.progressProperty().unbind();
             progressText.textProperty().unbind();
             BundleExport.Result r = task.getValue();
-            report.setText("Root CA SHA-256 fingerprint: " + r.rootSha256() + "\n\n" + r.report());
+            report.setText(String.join("\n", m.caNotes()) + "\n\nRoot CA SHA-256 fingerprint: " + r.rootSha256() + "\n\n" + r.report());
             progressText.setText("Exported " + r.files().size() + " files to " + m.outputDirProperty().get());
             progress.setProgress(1);
             design.statusProperty().set("Exported bundles to " + m.outputDirProperty().get());

@@ -106,6 +106,29 @@ public final class CommissionCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /**
+     * Where unknown host keys are asked about; null when the CLI runs without a terminal (piped, CI),
+     * then an unknown key is refused with the fingerprint and the options that accept it. The
+     * process's console by default; tests put a scripted one here.
+     */
+    Terminal terminal = Terminal.system();
+
+    /** The technician's terminal: prints a question and reads the answer line. */
+    @FunctionalInterface
+    interface Terminal {
+        /**
+         * @param question the question, printed as it is
+         * @return the answer line, or null at the end of input
+         */
+        String ask(String question);
+
+        /** The process's console, or null when there is none. */
+        static Terminal system() {
+            Console c = System.console();
+            return c == null ? null : q -> c.readLine("%s", q);
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -196,7 +219,7 @@ public final class CommissionCommand implements Callable<Integer> {
             }
             b.pin(pinTarget(p.getKey()), p.getValue());
         }
-        Console console = System.console();
+        Terminal console = terminal;
         java.util.Set<String> refused = java.util.concurrent.ConcurrentHashMap.newKeySet();
         b.prompt(k -> {
             if (refused.contains(k.host() + " " + k.fingerprint())) {
@@ -214,8 +237,8 @@ public final class CommissionCommand implements Callable<Integer> {
                 return HostKeyPolicy.Decision.REJECT;
             }
             synchronized (console) {
-                String a = console.readLine("Host %s presents %s key %s. Trust it? [y = save / o = once / N] ", k.host(),
-                        k.keyType(), k.fingerprint());
+                String a = console.ask(String.format("Host %s presents %s key %s. Trust it? [y = save / o = once / N] ", k.host(),
+                        k.keyType(), k.fingerprint()));
                 HostKeyPolicy.Decision d = a == null ? HostKeyPolicy.Decision.REJECT
                         : switch (a.trim().toLowerCase(java.util.Locale.ROOT)) {
                             case "y", "yes" -> HostKeyPolicy.Decision.ACCEPT_AND_SAVE;

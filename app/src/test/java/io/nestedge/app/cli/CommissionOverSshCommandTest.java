@@ -232,6 +232,116 @@ class CommissionOverSshCommandTest {
         assertThat(again.out()).containsPattern("(?m)^site-gw +L4 +(ok|warning) ");
     }
 
+    /** Runs the CLI with a scripted terminal answering host-key questions (null: no terminal). */
+    static Result run(List<String> args, CommissionCommand.Terminal terminal) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        picocli.CommandLine cl = NestEdgeCli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true));
+        ((CommissionCommand) cl.getSubcommands().get("commission").getCommand()).terminal = terminal;
+        int code = cl.execute(args.toArray(String[]::new));
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    /** site-gw alone, its sudo password from its file, no pin, known_hosts in {@code kh}. */
+    List<String> siteGwWithoutPin(Path kh, String... more) throws Exception {
+        Path own = secretFile("site-gw-" + System.nanoTime() + ".pass", virtualPlant.device("site-gw").sudoPassword());
+        List<String> args = new ArrayList<>(List.of("commission", plantFile.toString(), "--bundle", bundles.toString(), "-i",
+                key.toString(), "--known-hosts", kh.toString(), "--devices", "site-gw", "--device-sudo-password-file", "site-gw=" + own));
+        args.addAll(List.of(more));
+        return args;
+    }
+
+    static CommissionCommand.Terminal neverAsked() {
+        return q -> {
+            throw new AssertionError("asked although the key is known: " + q);
+        };
+    }
+
+    @Test
+    void acceptNewHostKeysCommissionsAndSavesTheKeySoTheNextRunIsSilent() throws Exception {
+        VirtualDevice top = virtualPlant.device("site-gw");
+        Path kh = plantFile.resolveSibling("accept_known_hosts");
+
+        Result first = run(siteGwWithoutPin(kh, "--accept-new-host-keys"), neverAsked());
+
+        assertThat(first.exit()).as(first.out() + first.err()).isZero();
+        assertThat(first.out()).containsPattern("(?m)^site-gw +L4 +(ok|warning) ");
+        assertThat(first.err()).contains("Trusting new host key of [127.0.0.1]:" + top.port()).contains(top.hostKeyFingerprint());
+        assertThat(Files.readString(kh)).contains("[127.0.0.1]:" + top.port() + " ecdsa-sha2-nistp256 ");
+        assertThat(Files.getPosixFilePermissions(kh)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+
+        // Without the flag, without a terminal: the saved key is enough, nothing is said about keys.
+        Result second = run(siteGwWithoutPin(kh), null);
+        assertThat(second.exit()).as(second.out() + second.err()).isZero();
+        assertThat(second.err()).doesNotContain("host key").doesNotContain(top.hostKeyFingerprint());
+    }
+
+    @Test
+    void theTerminalPromptSavesTheKeyOnYes() throws Exception {
+        VirtualDevice top = virtualPlant.device("site-gw");
+        Path kh = plantFile.resolveSibling("prompt_known_hosts");
+        List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        Result r = run(siteGwWithoutPin(kh), q -> {
+            asked.add(q);
+            return "yes";
+        });
+
+        assertThat(r.exit()).as(r.out() + r.err()).isZero();
+        assertThat(asked).singleElement().asString().contains("[127.0.0.1]:" + top.port()).contains(top.hostKeyFingerprint())
+                .contains("Trust it?");
+        assertThat(Files.readString(kh)).contains("[127.0.0.1]:" + top.port() + " ecdsa-sha2-nistp256 ");
+        Result again = run(siteGwWithoutPin(kh), neverAsked());
+        assertThat(again.exit()).as(again.out() + again.err()).isZero();
+    }
+
+    @Test
+    void theTerminalPromptRefusesOnNoAndNothingLogsIn() throws Exception {
+        VirtualDevice top = virtualPlant.device("site-gw");
+        Path kh = plantFile.resolveSibling("refuse_known_hosts");
+        List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        Result r = run(siteGwWithoutPin(kh), q -> {
+            asked.add(q);
+            return "no";
+        });
+
+        assertThat(r.exit()).isEqualTo(ExitCodes.FINDINGS);
+        assertThat(asked).as("asked once, not again on the reconnect").hasSize(1);
+        assertThat(r.out()).containsPattern("(?m)^site-gw +L4 +failed ").contains(top.hostKeyFingerprint());
+        assertThat(top.authenticatedLogins()).as("refused before authenticating").isZero();
+        assertThat(kh).doesNotExist();
+        assertThat(top.fs().exists("/etc/aziot/config.toml")).isFalse();
+    }
+
+    @Test
+    void aKeyThatChangedAfterAcceptanceStopsTheDeviceShowingBothFingerprints() throws Exception {
+        VirtualDevice top = virtualPlant.device("site-gw");
+        Path kh = plantFile.resolveSibling("changed_known_hosts");
+        assertThat(run(siteGwWithoutPin(kh, "--accept-new-host-keys"), null).exit()).isZero();
+        int loginsBefore = top.authenticatedLogins();
+        // The device was re-imaged since: what it presents now is not the key accepted then.
+        KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
+        g.initialize(new ECGenParameterSpec("secp256r1"));
+        java.security.PublicKey accepted = g.generateKeyPair().getPublic();
+        String acceptedFp = org.apache.sshd.common.config.keys.KeyUtils.getFingerPrint(
+                org.apache.sshd.common.digest.BuiltinDigests.sha256, accepted);
+        List<String> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(kh)) {
+            String[] f = line.split(" ");
+            lines.add(f[0] + " " + org.apache.sshd.common.config.keys.PublicKeyEntry.toString(accepted));
+        }
+        Files.write(kh, lines);
+
+        Result r = run(siteGwWithoutPin(kh, "--accept-new-host-keys"), neverAsked());
+
+        assertThat(r.exit()).isEqualTo(ExitCodes.FINDINGS);
+        assertThat(r.out()).containsPattern("(?m)^site-gw +L4 +failed ").contains("HOST KEY CHANGED")
+                .contains(acceptedFp).contains(top.hostKeyFingerprint());
+        assertThat(top.authenticatedLogins()).as("stopped before authenticating").isEqualTo(loginsBefore);
+        assertThat(Files.readAllLines(kh)).as("the accepted key is not replaced").isEqualTo(lines);
+    }
+
     @Test
     void pinsNameTheAddressAsTheTechnicianWritesIt() {
         CommissionCommand c = new CommissionCommand();

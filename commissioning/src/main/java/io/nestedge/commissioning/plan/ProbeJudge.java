@@ -5,6 +5,7 @@ import io.nestedge.commissioning.probe.CheckReport;
 import io.nestedge.commissioning.probe.ContainerInspection;
 import io.nestedge.commissioning.probe.DockerInspectParser;
 import io.nestedge.commissioning.probe.IotedgeCheckJsonParser;
+import io.nestedge.commissioning.probe.IotedgeCheckTextParser;
 import io.nestedge.commissioning.probe.IotedgeListParser;
 import io.nestedge.commissioning.probe.ModuleStatus;
 import io.nestedge.commissioning.probe.OpenSslSClientParser;
@@ -33,8 +34,36 @@ final class ProbeJudge {
     private ProbeJudge() {
     }
 
-    /** A probe and what it printed. */
-    record ProbeOutput(Action.Probe probe, DeviceShell.Exec exec) { }
+    /**
+     * A probe and what it printed.
+     *
+     * @param probe the probe that ran
+     * @param exec what it printed
+     * @param refused when {@code probe} is a fallback: the preferred probe's output that was not
+     *     understood (e.g. an iotedge without {@code check --output json}); otherwise null
+     */
+    record ProbeOutput(Action.Probe probe, DeviceShell.Exec exec, ProbeOutput refused) {
+        /** A probe's output, not a fallback's. */
+        ProbeOutput(Action.Probe probe, DeviceShell.Exec exec) {
+            this(probe, exec, null);
+        }
+    }
+
+    /**
+     * True when the output has the shape of the probe's kind, so that its fallback (if any) need not
+     * run. Only the forms with a fallback are checked: {@code iotedge check --output json}, which
+     * runtimes before 1.0.8 refuse ("Found argument '--output' which wasn't expected") — facts §6.
+     */
+    static boolean understood(Action.Probe probe, DeviceShell.Exec r) {
+        if (probe.kind() == Action.ProbeKind.CHECK_JSON) {
+            try {
+                IotedgeCheckJsonParser.parse(r.stdout());
+            } catch (ProbeParseException e) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     static StepResult judge(InstallStep step, List<ProbeOutput> probes, DeviceRunState state, String log) {
         StepStatus status = StepStatus.OK;
@@ -43,9 +72,15 @@ final class ProbeJudge {
             Verdict v;
             try {
                 v = verdict(p, state);
+                if (p.refused() != null) {
+                    v = new Verdict(v.status, v.note + " [read from '" + String.join(" ", p.probe().argv())
+                            + "': the device did not answer '" + String.join(" ", p.refused().probe().argv()) + "' ("
+                            + firstLine(p.refused().exec()) + ")]");
+                }
             } catch (ProbeParseException e) {
                 v = new Verdict(StepStatus.FAILED, "could not understand the output of '" + String.join(" ", p.probe().argv())
-                        + "': " + e.getMessage());
+                        + "'" + (p.refused() == null ? "" : " (nor of '" + String.join(" ", p.refused().probe().argv())
+                        + "': " + firstLine(p.refused().exec()) + ")") + ": " + e.getMessage());
             }
             status = status.worst(v.status);
             if (!v.note.isEmpty()) {
@@ -77,10 +112,22 @@ final class ProbeJudge {
             case IOTEDGE_VERSION -> r.exitCode() == 0 ? new Verdict(StepStatus.OK, r.stdout().trim())
                     : new Verdict(StepStatus.FAILED, "IoT Edge is not installed or not on PATH (iotedge version failed)");
             case CHECK_JSON -> check(IotedgeCheckJsonParser.parse(r.stdout()), state);
+            case CHECK_TEXT -> check(IotedgeCheckTextParser.parse(r.stdout()), state);
             case LIST -> list(IotedgeListParser.parse(r.stdout()), state);
             case INSPECT_EDGEHUB -> inspect(r, state);
             case S_CLIENT -> tls(p.probe().argv(), OpenSslSClientParser.parse(r.text()), state);
         };
+    }
+
+    /** The first non-blank line a command printed (stderr first: that is where a refusal goes), or its exit status. */
+    private static String firstLine(DeviceShell.Exec r) {
+        for (String text : List.of(r.stderr(), r.stdout())) {
+            String line = text.lines().filter(l -> !l.isBlank()).findFirst().orElse("");
+            if (!line.isEmpty()) {
+                return (line.length() > 160 ? line.substring(0, 160) + "…" : line.strip()) + ", exit " + r.exitCode();
+            }
+        }
+        return "no output, exit " + r.exitCode();
     }
 
     /** Free space needed to stage a bundle and keep a config backup, KiB. */
@@ -128,17 +175,20 @@ final class ProbeJudge {
 
     private static Verdict check(CheckReport report, DeviceRunState state) {
         state.evidence().check(report);
-        // The JSON form has no summary lines: count the results (the text form's summary may differ, facts §6).
-        long ok = report.withResult(io.nestedge.commissioning.probe.CheckResult.OK).size();
-        long warnings = report.withResult(io.nestedge.commissioning.probe.CheckResult.WARNING).size();
-        long errors = report.failures().size();
-        long skipped = report.withResult(io.nestedge.commissioning.probe.CheckResult.SKIPPED).size();
+        // The JSON form has no summary lines: count the results. The text form's summary lines are its
+        // own count (with --verbose a skipped check is shown with the warning marker, facts §6).
+        CheckReport.Summary sum = report.summary();
+        long ok = sum != null ? sum.succeeded() : report.withResult(io.nestedge.commissioning.probe.CheckResult.OK).size();
+        long warnings = sum != null ? sum.warnings() : report.withResult(io.nestedge.commissioning.probe.CheckResult.WARNING).size();
+        long errors = sum != null ? Math.max(sum.errors(), report.failures().size()) : report.failures().size();
+        long skipped = sum != null ? sum.skipped() : report.withResult(io.nestedge.commissioning.probe.CheckResult.SKIPPED).size();
         String note = "iotedge check: " + ok + " ok, " + count(warnings, "warning") + ", " + count(errors, "error")
                 + (skipped > 0 ? ", " + skipped + " skipped" : "");
         List<CheckEntry> failures = report.failures();
         if (!failures.isEmpty()) {
-            return new Verdict(StepStatus.FAILED, note + " (" + failures.get(0).id() + ": " + failures.get(0).detailText().lines()
-                    .findFirst().orElse("") + ")");
+            CheckEntry first = failures.get(0);
+            String which = first.id() != null ? first.id() : first.description();
+            return new Verdict(StepStatus.FAILED, note + " (" + which + ": " + first.detailText().lines().findFirst().orElse("") + ")");
         }
         return new Verdict(warnings > 0 ? StepStatus.WARNING : StepStatus.OK, note);
     }

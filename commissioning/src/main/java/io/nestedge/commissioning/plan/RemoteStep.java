@@ -156,8 +156,12 @@ public final class RemoteStep implements StepTask {
             } else if (a instanceof Action.MergeJson m) {
                 return mergeJson(m);
             } else if (a instanceof Action.Probe p) {
-                DeviceShell.Exec r = sh(ShellQuote.command(p.argv()) + " </dev/null");
-                probes.add(new ProbeJudge.ProbeOutput(p, r));
+                ProbeJudge.ProbeOutput out = new ProbeJudge.ProbeOutput(p, sh(ShellQuote.command(p.argv()) + " </dev/null"));
+                if (p.fallback() != null && !ProbeJudge.understood(p, out.exec())) {
+                    // e.g. an iotedge without `check --output json`: run the text form and judge that (facts §6)
+                    out = new ProbeJudge.ProbeOutput(p.fallback(), sh(ShellQuote.command(p.fallback().argv()) + " </dev/null"), out);
+                }
+                probes.add(out);
                 return null;
             }
             throw new IllegalArgumentException("unknown action " + a);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import io.nestedge.commissioning.probe.CheckReport;
 import io.nestedge.commissioning.probe.CheckResult;
 import io.nestedge.commissioning.probe.IotedgeCheckJsonParser;
+import io.nestedge.commissioning.probe.IotedgeCheckTextParser;
 import io.nestedge.commissioning.probe.IotedgeListParser;
 import io.nestedge.commissioning.probe.ModuleStatus;
 import io.nestedge.commissioning.probe.OpenSslSClientParser;
@@ -19,7 +20,8 @@ import java.util.regex.Pattern;
 
 /**
  * What the verification steps saw on a device, re-read from their journalled logs with the probe
- * parsers (facts §6): the {@code iotedge check --output json} results, the {@code iotedge list}
+ * parsers (facts §6): the {@code iotedge check --output json} results (or the {@code iotedge check
+ * --verbose} text the engine ran on devices without the JSON form), the {@code iotedge list}
  * modules and the parent TLS probes ({@code openssl s_client}). A probe whose output the parsers do
  * not understand is kept as a problem text, never dropped silently.
  *
@@ -87,7 +89,9 @@ public record RuntimeEvidence(CheckReport check, String checkProblem, List<Modul
             for (CommandSection s : CommandSection.split(runtimeLog)) {
                 if (s.runs("iotedge check")) {
                     try {
-                        check = IotedgeCheckJsonParser.parse(firstJsonValue(s.text()));
+                        // The JSON form, or the text form run after a device refused --output json (facts §6).
+                        check = s.command().contains("--output json") ? IotedgeCheckJsonParser.parse(firstJsonValue(s.text()))
+                                : IotedgeCheckTextParser.parse(s.text());
                         checkProblem = "";
                     } catch (ProbeParseException e) {
                         checkProblem = e.getMessage();

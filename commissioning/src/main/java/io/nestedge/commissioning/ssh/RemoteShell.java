@@ -69,7 +69,8 @@ public final class RemoteShell implements AutoCloseable {
      * @param timeout how long the command may run; it is closed (killed) after that
      * @return exit status, stdout and stderr
      * @throws RemoteTimeoutException when the command runs longer than {@code timeout}
-     * @throws RemoteAccessException when the session is gone or the channel cannot be opened
+     * @throws RemoteAccessException when the session is gone or the channel cannot be opened, or when
+     *     the session ends while the command runs (e.g. the device stopped answering the keep-alives)
      */
     public ExecResult exec(String command, byte[] stdin, Duration timeout) throws RemoteAccessException {
         LOG.debug("{}: exec {}", device, command);
@@ -100,6 +101,9 @@ public final class RemoteShell implements AutoCloseable {
                 throw new RemoteTimeoutException("`" + shownCommand + "` on " + device, timeout);
             }
             Integer status = ch.getExitStatus();
+            if (status == null && ConnectionLoss.sessionGone(session)) {
+                throw ConnectionLoss.lost(session, device, shownCommand);
+            }
             return new ExecResult(status == null ? -1 : status, out.toByteArray(), err.toByteArray());
         } catch (RemoteAccessException e) {
             throw e;

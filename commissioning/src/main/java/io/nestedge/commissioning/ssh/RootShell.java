@@ -178,6 +178,9 @@ public final class RootShell implements AutoCloseable {
                     }
                 }
                 if (channel.isClosing() || channel.isClosed()) {
+                    if (ConnectionLoss.sessionGone(channel.getSession())) {
+                        throw ConnectionLoss.lost(channel.getSession(), device, command);
+                    }
                     throw new RemoteAccessException("Running `" + command + "` on " + device + " failed: the root shell ended"
                             + " (exit " + channel.getExitStatus() + ")");
                 }

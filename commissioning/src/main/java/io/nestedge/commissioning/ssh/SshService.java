@@ -76,6 +76,7 @@ public final class SshService implements AutoCloseable {
         CoreModuleProperties.HEARTBEAT_INTERVAL.set(client, settings.heartbeatInterval());
         CoreModuleProperties.HEARTBEAT_REPLY_WAIT.set(client, settings.heartbeatInterval());
         CoreModuleProperties.HEARTBEAT_NO_REPLY_MAX.set(client, settings.heartbeatMaxMissed());
+        client.addSessionListener(ConnectionLoss.recorder(settings));
         client.start();
     }
 
@@ -209,13 +210,17 @@ public final class SshService implements AutoCloseable {
             throw new RemoteAccessException("Cannot open a connection to " + hop + (via == null ? "" : " through " + via.getConnectAddress())
                     + ": " + e.getMessage(), e);
         }
+        boolean connected;
         try {
-            if (!cf.await(settings.connectTimeout())) {
-                cf.cancel();
-                throw new RemoteTimeoutException("Connecting to " + hop, settings.connectTimeout());
-            }
+            connected = cf.await(settings.connectTimeout());
         } catch (IOException e) {
             throw new RemoteAccessException("Interrupted while connecting to " + hop, e);
+        }
+        if (!connected) {
+            // Not wrapped by the catch above (it once turned this timeout into "Interrupted while connecting").
+            cf.cancel();
+            throw new RemoteTimeoutException("Connecting to " + hop + (via == null ? "" : " through " + via.getConnectAddress())
+                    + " (no answer: the host is down, the address is wrong or a firewall drops the packets)", settings.connectTimeout());
         }
         if (cf.getException() != null) {
             throw new RemoteAccessException("Cannot connect to " + hop + ": " + cf.getException().getMessage(), cf.getException());

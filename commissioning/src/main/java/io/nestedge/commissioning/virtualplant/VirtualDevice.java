@@ -51,6 +51,7 @@ public final class VirtualDevice implements AutoCloseable {
     private final Set<PublicKey> authorizedKeys = new CopyOnWriteArraySet<>();
     private final Set<String> forwardTargets = new CopyOnWriteArraySet<>();
     private final SshServer server;
+    private final java.util.concurrent.atomic.AtomicInteger logins = new java.util.concurrent.atomic.AtomicInteger();
 
     /**
      * Creates and populates the device (not yet listening; see {@link #start()}).
@@ -85,6 +86,14 @@ public final class VirtualDevice implements AutoCloseable {
         server.setPasswordAuthenticator((u, p, s) -> loginUser.equals(u) && password.equals(p));
         server.setPublickeyAuthenticator((u, k, s) -> loginUser.equals(u)
                 && authorizedKeys.stream().anyMatch(a -> KeyUtils.compareKeys(a, k)));
+        server.addSessionListener(new org.apache.sshd.common.session.SessionListener() {
+            @Override
+            public void sessionEvent(org.apache.sshd.common.session.Session session, Event event) {
+                if (event == Event.Authenticated) {
+                    logins.incrementAndGet();
+                }
+            }
+        });
         server.setFileSystemFactory(new DeviceFileSystemFactory());
         server.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
         server.setCommandFactory((channel, command) -> new DeviceExecCommand(command,
@@ -127,6 +136,11 @@ public final class VirtualDevice implements AutoCloseable {
     /** SSH port (after {@link #start()}). */
     public int port() {
         return server.getPort();
+    }
+
+    /** SSH sessions that authenticated on this device so far (a refused host key must leave it at 0). */
+    public int authenticatedLogins() {
+        return logins.get();
     }
 
     /** The host key's SHA-256 fingerprint ("SHA256:…"), as OpenSSH prints it. */

@@ -145,4 +145,15 @@ class CommissioningReportTest {
         assertThat(StepStatus.FAILED.succeeded()).isFalse();
         assertThat(InstallSteps.VERIFY_RUNTIME).isEqualTo("verify-runtime");
     }
+
+    @Test
+    void aCheckRunInTextFormAfterTheDeviceRefusedJsonIsReadWithTheTextParser() {
+        String log = "$ iotedge check --output json </dev/null\nerror: Found argument '--output' which wasn't expected, or isn't"
+                + " valid in this context\n(exit 1)\n$ iotedge check --verbose </dev/null\n"
+                + io.nestedge.commissioning.probe.Samples.read("iotedge-check-child-verbose.txt") + "(exit 1)\n";
+        RuntimeEvidence e = RuntimeEvidence.read(log, null);
+        assertThat(e.checkProblem()).isEmpty();
+        assertThat(e.check().failures()).extracting(c -> c.id())
+                .containsExactly("host-connect-iothub-amqp", "edge-agent-storage-mounted-from-host");
+    }
 }

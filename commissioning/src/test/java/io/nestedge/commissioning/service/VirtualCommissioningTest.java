@@ -6,6 +6,7 @@ import io.nestedge.commissioning.run.DeviceOutcome;
 import io.nestedge.commissioning.run.RunEvent;
 import io.nestedge.commissioning.run.RunReport;
 import io.nestedge.commissioning.run.StepStatus;
+import io.nestedge.commissioning.virtualplant.runtime.EmulatorSettings;
 import io.nestedge.model.CaSource;
 import io.nestedge.model.KeyType;
 import io.nestedge.model.PkiSettings;
@@ -91,6 +92,28 @@ class VirtualCommissioningTest {
             assertThat(runtime.result().summary()).contains("iotedge check:").contains("0 warnings, 0 errors");
         }
         assertThat(events).anyMatch(e -> e instanceof RunEvent.RunFinished);
+    }
+
+    @Test
+    void aDeviceWhoseIotedgeHasNoOutputJsonIsCheckedFromTheTextForm() throws Exception {
+        Plant plant = ecPlant();
+        Path bundles = export(plant, dir, true);
+        try (VirtualCommissioning v = VirtualCommissioning.start(plant)) {
+            var top = v.virtualPlant().device("site-gw").fs();
+            // iotedge check --output json came with 1.0.8: this device's iotedge refuses it
+            EmulatorSettings.load(top).withRuntimeVersion("1.0.7").save(top);
+            RunReport r = v.service().commission(plant, bundles, new CommissioningService.Options(4, Duration.ofSeconds(60),
+                    dir.resolve("run.jsonl"), false, List.of("site-gw"), () -> null), e -> { });
+            DeviceOutcome o = r.outcome("site-gw");
+            DeviceOutcome.FinishedStep runtime = o.steps().stream().filter(s -> s.stepId().equals("verify-runtime")).findFirst()
+                    .orElseThrow();
+            assertThat(runtime.result().output()).contains("$ iotedge check --output json </dev/null\nerror: Found argument '--output'")
+                    .contains("$ iotedge check --verbose </dev/null\nConfiguration checks (aziot-identity-service)");
+            assertThat(runtime.result().summary()).startsWith("iotedge check: ").contains("0 warnings, 0 errors")
+                    .contains("[read from 'iotedge check --verbose': the device did not answer 'iotedge check --output json'");
+            assertThat(runtime.result().status()).isEqualTo(StepStatus.OK);
+            assertThat(o.status()).as(o.summary()).isEqualTo(StepStatus.OK);
+        }
     }
 
     @Test

@@ -103,11 +103,23 @@ public sealed interface Action {
      *
      * @param argv command
      * @param kind what the output is, for the parser
+     * @param fallback the same probe in a form every runtime version understands, run instead when the
+     *     device refuses {@code argv} or prints something that is not {@code kind}'s shape (e.g. an
+     *     iotedge older than 1.0.8 has no {@code check --output json}, facts §6); null for none. A
+     *     fallback has no fallback of its own.
      */
-    record Probe(List<String> argv, ProbeKind kind) implements Action {
-        /** Copies the list. */
+    record Probe(List<String> argv, ProbeKind kind, Probe fallback) implements Action {
+        /** Copies the list; refuses a fallback chain longer than one. */
         public Probe {
             argv = List.copyOf(argv);
+            if (fallback != null && fallback.fallback() != null) {
+                throw new IllegalArgumentException("a probe's fallback has no fallback of its own: " + argv);
+            }
+        }
+
+        /** A probe without fallback. */
+        public Probe(List<String> argv, ProbeKind kind) {
+            this(argv, kind, null);
         }
     }
 
@@ -123,6 +135,8 @@ public sealed interface Action {
         FREE_SPACE,
         /** {@code iotedge check --output json}. */
         CHECK_JSON,
+        /** {@code iotedge check --verbose}: the text form, which every runtime version prints. */
+        CHECK_TEXT,
         /** {@code iotedge list}. */
         LIST,
         /** {@code docker inspect edgeHub}. */

@@ -98,9 +98,13 @@ public final class BashRenderer {
             sb.append(ind).append("  fi\n");
             sb.append(ind).append("  fail 'iotedge config apply rejected the new configuration (see above)'\n");
             sb.append(ind).append("fi\n");
-        } else if (a instanceof Probe p && p.kind() == Action.ProbeKind.CHECK_JSON) {
-            // On the device a technician reads the text form; the SSH engine parses the JSON form.
-            sb.append(ind).append("if ! iotedge check --verbose </dev/null; then warn 'iotedge check reported errors (see above)'; fi\n");
+        } else if (a instanceof Probe p && (p.kind() == Action.ProbeKind.CHECK_TEXT
+                || p.kind() == Action.ProbeKind.CHECK_JSON && p.fallback() != null && p.fallback().kind() == Action.ProbeKind.CHECK_TEXT)) {
+            // On the device a technician reads the text form (every runtime version prints it); the SSH
+            // engine parses the JSON form and falls back to the text form on runtimes without it.
+            Probe text = p.kind() == Action.ProbeKind.CHECK_TEXT ? p : p.fallback();
+            sb.append(ind).append("if ! ").append(ShellQuote.command(text.argv()))
+                    .append(" </dev/null; then warn 'iotedge check reported errors (see above)'; fi\n");
         } else if (a instanceof Probe p && p.kind() == Action.ProbeKind.S_CLIENT) {
             // Show the parent's certificate and the verification result; warn unless it verifies.
             sb.append(ind).append("tls=$(").append(ShellQuote.command(p.argv())).append(" </dev/null 2>&1 || true)\n");

@@ -75,7 +75,8 @@ public final class InstallSteps {
             steps.add(new InstallStep(APPLY_CONFIG, "Apply the configuration (iotedge config apply)", List.of(
                     new ApplyConfig(CONFIG_TOML, backup)), false));
             steps.add(new InstallStep(VERIFY_RUNTIME, "Check the runtime (iotedge check, list, edgeHub)", List.of(
-                    new Probe(List.of("iotedge", "check", "--output", "json"), ProbeKind.CHECK_JSON),
+                    new Probe(List.of("iotedge", "check", "--output", "json"), ProbeKind.CHECK_JSON,
+                            new Probe(List.of("iotedge", "check", "--verbose"), ProbeKind.CHECK_TEXT)),
                     new Probe(List.of("iotedge", "list"), ProbeKind.LIST),
                     new Probe(List.of("docker", "inspect", "edgeHub"), ProbeKind.INSPECT_EDGEHUB)), true));
         }

@@ -14,7 +14,7 @@ import java.util.List;
 
 /**
  * The emulated {@code iotedge} CLI: {@code config apply [-c FILE]}, {@code check [--verbose]
- * [--output text|json]}, {@code list}, {@code logs NAME}, {@code restart NAME},
+ * [--output text|json]} (a runtime older than 1.0.8 refuses {@code --output}), {@code list}, {@code logs NAME}, {@code restart NAME},
  * {@code system stop|start|restart}, {@code version}. Every command except {@code config apply}
  * first runs the emulated watchdog ({@link RuntimeEmulator#reconcile()}).
  */
@@ -71,6 +71,15 @@ public final class IotEdgeCommand {
     }
 
     private static CommandResult check(EmulatorContext ctx, String user, List<String> rest) throws IOException {
+        if (!ctx.settings().checkHasJsonOutput()) {
+            for (String a : rest) {
+                if (a.equals("--output") || a.equals("-o") || a.startsWith("--output=") || a.startsWith("-o=")) {
+                    // iotedge 1.0.7's command-line parser (clap 2) on an option it does not know; exit 1
+                    return CommandResult.fail(1, "error: Found argument '" + a + "' which wasn't expected, or isn't valid in"
+                            + " this context\n\nUSAGE:\n    iotedge check [FLAGS] [OPTIONS]\n\nFor more information try --help\n");
+                }
+            }
+        }
         boolean verbose = false;
         boolean json = false;
         for (int i = 0; i < rest.size(); i++) {

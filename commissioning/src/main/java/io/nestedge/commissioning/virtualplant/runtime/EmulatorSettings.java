@@ -10,7 +10,8 @@ import java.util.Properties;
  * {@value #PATH} so separate process invocations agree. Missing keys take defaults.
  *
  * @param runtimeVersion emulated aziot-edge version; below 1.5 {@code config apply} does not refuse a
- *     hostname change while edge containers exist (older runtimes, field case F12)
+ *     hostname change while edge containers exist (older runtimes, field case F12); below 1.0.8
+ *     {@code iotedge check} has no {@code --output json}
  * @param identityVersion emulated aziot-identity-service version
  * @param dockerVersion emulated container engine version
  * @param bindAddress address the emulated edgeHub listens on ({@code 0.0.0.0} in the test bed)
@@ -41,6 +42,23 @@ public record EmulatorSettings(String runtimeVersion, String identityVersion, St
             int major = Integer.parseInt(p[0]);
             int minor = p.length > 1 ? Integer.parseInt(p[1]) : 0;
             return major > 1 || (major == 1 && minor >= 5);
+        } catch (NumberFormatException e) {
+            return true;
+        }
+    }
+
+    /**
+     * True when the emulated {@code iotedge check} has {@code --output json}: added in 1.0.8, so a
+     * 1.0.7 runtime refuses the option as its command-line parser does (facts §6).
+     */
+    public boolean checkHasJsonOutput() {
+        String[] p = runtimeVersion.split("\\.");
+        try {
+            int[] v = new int[3];
+            for (int i = 0; i < Math.min(3, p.length); i++) {
+                v[i] = Integer.parseInt(p[i].replaceAll("[^0-9].*$", ""));
+            }
+            return v[0] > 1 || v[0] == 1 && (v[1] > 0 || v[2] >= 8);
         } catch (NumberFormatException e) {
             return true;
         }

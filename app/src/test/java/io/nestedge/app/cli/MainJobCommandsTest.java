@@ -68,6 +68,8 @@ class MainJobCommandsTest {
         assertThat(p.out()).contains("## ops-gw").contains("through site-gw")
                 .contains("install -d -m 700 -o aziotks -g aziotks /var/aziot/secrets")
                 .contains("iotedge config apply -c /etc/aziot/config.toml")
+                // the SSH engine parses the JSON form; the dry run names it and its text fallback
+                .contains("#   over SSH: iotedge check --output json (parsed); when the device refuses it: iotedge check --verbose")
                 .contains("# container-engine: Container-engine settings in /etc/docker/daemon.json")
                 .contains("cat /etc/docker/daemon.json   (read; merged on this laptop: set {\"dns\":[\"10.0.3.53\"]");
 

@@ -279,6 +279,22 @@ public record CommissioningPlan(Plant plant, List<DevicePlan> devices) {
     }
 
     /**
+     * The probes whose SSH form differs from install.sh's (a machine-readable form with a fallback, ADR
+     * 0620), as comment lines under the step's function; empty when there is none.
+     */
+    private static String engineProbes(InstallStep s) {
+        StringBuilder sb = new StringBuilder();
+        for (Action a : s.actions()) {
+            if (a instanceof Action.Probe p && p.fallback() != null) {
+                sb.append("#   over SSH: ").append(ShellQuote.command(p.argv()))
+                        .append(" (parsed); when the device refuses it: ").append(ShellQuote.command(p.fallback().argv()))
+                        .append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    /**
      * The dry run: per device, the route, the staging directory and the exact commands of every
      * step, as they run as root in the staging directory.
      */
@@ -298,6 +314,7 @@ public record CommissioningPlan(Plant plant, List<DevicePlan> devices) {
             for (InstallStep s : p.steps()) {
                 sb.append(s.actions().stream().anyMatch(a -> a instanceof Action.MergeJson) ? engineForm(s, p.staging())
                         : BashRenderer.function(s));
+                sb.append(engineProbes(s));
             }
             sb.append("# cleanup: ").append(ShellQuote.command("rm", "-rf", p.staging())).append('\n');
         }

@@ -96,11 +96,12 @@ public final class ExportCommand implements Callable<Integer> {
             boolean fresh = !store.hasIssuingCa();
             caPass = Passphrases.read(caPassFile, fresh ? "New pass phrase for the plant's CA keys" : "Pass phrase of the CA keys",
                     fresh && caPassFile == null, "--ca-passphrase-file");
-            CertifiedKey ca = fresh ? createCa(plant, store, caPass, err) : store.unlock(caPass);
             if (!plainKeys) {
+                // asked before the CA is generated: a missing pass phrase must not leave a new PKI store behind
                 bundlePass = Passphrases.read(bundlePassFile, "Pass phrase for the device keys in the USB bundles",
                         bundlePassFile == null, "--bundle-passphrase-file");
             }
+            CertifiedKey ca = fresh ? createCa(plant, store, caPass, err) : store.unlock(caPass);
             BundleOptions options = new BundleOptions(plainKeys, bundlePass, Set.copyOf(renew), !noGenerate);
             BundleExport.Result r;
             try (ProgressBar bar = CliProgress.start("Export", 1)) {
@@ -169,7 +170,8 @@ public final class ExportCommand implements Callable<Integer> {
             throw new InputException(secretsFile.toString(), e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr(),
                     e.getOriginalMessage(), "Use the keys sasKeys, connectionStrings, registryPassword.", e);
         } catch (IOException e) {
-            throw new InputException(secretsFile.toString(), "", "cannot read: " + e.getMessage(), "Check the path.");
+            throw new InputException(secretsFile.toString(), "", "cannot read: " + io.nestedge.model.io.FileErrors.reason(e) + ".",
+                    "Check the path.");
         }
     }
 

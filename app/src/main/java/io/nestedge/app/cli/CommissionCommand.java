@@ -117,6 +117,12 @@ public final class CommissionCommand implements Callable<Integer> {
             return ExitCodes.FINDINGS;
         }
         Path jf = resume != null ? resume : journal != null ? journal : defaultJournal(plantFile);
+        if (resume != null && virtual) {
+            // every --virtual run starts new emulated devices: nothing an earlier run installed is on them
+            err.println("error: --resume cannot be used with --virtual: each rehearsal starts new emulated devices, so the steps "
+                    + resume + " records as done were never done on them. Fix: Run the rehearsal again without --resume.");
+            return ExitCodes.UNUSABLE;
+        }
         if (resume != null && !Files.exists(resume)) {
             err.println("error: " + resume + ": no such journal to resume.");
             return ExitCodes.UNUSABLE;

@@ -121,21 +121,31 @@ class BadInputCommandsTest {
     @Test
     void resumeRefusesAFolderABinaryFileAndAnotherPlantsJournal() throws Exception {
         Path folder = Files.createDirectories(dir.resolve("journal-dir"));
-        assertThat(run("commission", plant.toString(), "--bundle", plain.toString(), "--virtual", "--resume", folder.toString())
+        assertThat(run("commission", plant.toString(), "--bundle", plain.toString(), "--resume", folder.toString())
                 .unusableWithoutTrace().err()).contains(folder + ": is a folder, not a run journal");
 
         Path binary = Files.write(dir.resolve("binary.jsonl"), new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1, 2, '\n'});
-        assertThat(run("commission", plant.toString(), "--bundle", plain.toString(), "--virtual", "--resume", binary.toString())
+        assertThat(run("commission", plant.toString(), "--bundle", plain.toString(), "--resume", binary.toString())
                 .unusableWithoutTrace().err()).contains(binary + ": is not a run journal");
 
         Path foreign = Files.writeString(dir.resolve("other.commissioning.jsonl"),
                 "{\"time\":\"2026-01-01T00:00:00Z\",\"event\":\"run-started\",\"run\":\"r1\",\"plant\":\"Fabrikam mill\"}\n"
                 + "{\"time\":\"2026-01-01T00:00:01Z\",\"event\":\"step-finished\",\"device\":\"site-gw\",\"step\":\"install-certs\","
                 + "\"status\":\"OK\"}\n");
-        Result r = run("commission", plant.toString(), "--bundle", plain.toString(), "--virtual", "--resume", foreign.toString())
+        Result r = run("commission", plant.toString(), "--bundle", plain.toString(), "--resume", foreign.toString())
                 .unusableWithoutTrace();
         assertThat(r.err()).contains("records runs of plant 'Fabrikam mill', not of 'Contoso bottling plant'")
                 .contains("or start without --resume");
+    }
+
+    @Test
+    void resumeWithVirtualIsRefusedBecauseEachRehearsalStartsNewDevices() throws Exception {
+        // Was: every step the journal recorded was skipped on fresh emulated devices, and site-gw failed its checks.
+        Path journal = Files.writeString(dir.resolve("own.commissioning.jsonl"),
+                "{\"time\":\"2026-01-01T00:00:00Z\",\"event\":\"run-started\",\"run\":\"r1\",\"plant\":\"Contoso bottling plant\"}\n");
+        Result r = run("commission", plant.toString(), "--bundle", plain.toString(), "--virtual", "--resume", journal.toString())
+                .unusableWithoutTrace();
+        assertThat(r.err()).contains("--resume cannot be used with --virtual").contains("Fix: Run the rehearsal again without --resume");
         assertThat(r.out()).doesNotContain("Starting the virtual plant");
     }
 

@@ -3,6 +3,7 @@ package io.nestedge.app.cli;
 import io.nestedge.commissioning.plan.CommissioningPlan;
 import io.nestedge.commissioning.report.RuntimeEvidence;
 import io.nestedge.commissioning.run.DeviceOutcome;
+import io.nestedge.commissioning.run.Journal;
 import io.nestedge.commissioning.run.RunEvent;
 import io.nestedge.commissioning.run.RunReport;
 import io.nestedge.commissioning.service.CommissioningService;
@@ -139,9 +140,18 @@ public final class CommissionCommand implements Callable<Integer> {
             return ExitCodes.FINDINGS;
         }
         Path jf = resume != null ? resume : journal != null ? journal : defaultJournal(plantFile);
+        if (resume != null && virtual) {
+            // every --virtual run starts new emulated devices: nothing an earlier run installed is on them
+            err.println("error: --resume cannot be used with --virtual: each rehearsal starts new emulated devices, so the steps "
+                    + resume + " records as done were never done on them. Fix: Run the rehearsal again without --resume.");
+            return ExitCodes.UNUSABLE;
+        }
         if (resume != null && !Files.exists(resume)) {
             err.println("error: " + resume + ": no such journal to resume.");
             return ExitCodes.UNUSABLE;
+        }
+        if (resume != null) {
+            Journal.resumable(resume, plant.name()); // another plant's journal or not a journal: exit 2 before any device is touched
         }
         char[][] bundlePass = new char[1][];
         Supplier<char[]> bundlePassphrase = () -> {
@@ -158,7 +168,9 @@ public final class CommissionCommand implements Callable<Integer> {
             }
         };
         if (plan.needsKeyPassphrase()) {
-            bundlePassphrase.get(); // ask now, before any device is touched
+            // ask now, before any device is touched; no file and no terminal is a usage error (exit 2), not a crash
+            bundlePass[0] = Passphrases.read(bundlePassFile, "Pass phrase of the bundles' device keys", false,
+                    "--bundle-passphrase-file");
         }
         CommissioningService.Options options = new CommissioningService.Options(parallel, Duration.ofSeconds(timeoutSeconds), jf,
                 resume != null, devices, bundlePassphrase);

@@ -34,7 +34,13 @@ public final class ExportAnsibleCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Plant plant = PlantFile.read(plantFile);
-        AnsibleExporter.export(plant, Bundles.readAll(bundleDir), bundleDir, output);
+        try {
+            AnsibleExporter.export(plant, Bundles.readAll(bundleDir), bundleDir, output);
+        } catch (java.io.IOException e) {
+            spec.commandLine().getErr().println("error: cannot write the Ansible files to " + output + ": "
+                    + io.nestedge.model.io.FileErrors.reason(e) + ". Fix: Choose a folder you can write to (-o DIR).");
+            return ExitCodes.UNUSABLE;
+        }
         spec.commandLine().getOut().println("Ansible files written to " + output
                 + ". Put the devices' host keys in " + output.resolve("known_hosts") + ", then: cd " + output
                 + " && ansible-playbook -K playbook.yml");

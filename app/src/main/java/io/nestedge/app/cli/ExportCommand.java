@@ -129,11 +129,12 @@ public final class ExportCommand implements Callable<Integer> {
         char[] bundlePass = null;
         try {
             PkiStore store = PkiStore.open(pki, CertificateIssuer.systemClock());
-            CertifiedKey ca = openCa(plant, store, err);
             if (!plainKeys) {
+                // asked before the CA is generated or imported: a missing pass phrase must not leave a new PKI store behind
                 bundlePass = Passphrases.read(bundlePassFile, "Pass phrase for the device keys in the USB bundles",
                         bundlePassFile == null, "--bundle-passphrase-file");
             }
+            CertifiedKey ca = openCa(plant, store, err);
             BundleOptions options = new BundleOptions(plainKeys, bundlePass, Set.copyOf(renew), !noGenerate);
             BundleExport.Result r;
             try (ProgressBar bar = CliProgress.start("Export", 1)) {
@@ -253,7 +254,8 @@ public final class ExportCommand implements Callable<Integer> {
             throw new InputException(secretsFile.toString(), e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr(),
                     e.getOriginalMessage(), "Use the keys sasKeys, connectionStrings, registryPassword.", e);
         } catch (IOException e) {
-            throw new InputException(secretsFile.toString(), "", "cannot read: " + e.getMessage(), "Check the path.");
+            throw new InputException(secretsFile.toString(), "", "cannot read: " + io.nestedge.model.io.FileErrors.reason(e) + ".",
+                    "Check the path.");
         }
     }
 

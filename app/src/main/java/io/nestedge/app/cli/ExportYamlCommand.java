@@ -25,6 +25,8 @@ import picocli.CommandLine.Parameters;
  * config of Microsoft's nested-edge tools, atomically, after validating the plant.
  */
 @Command(name = "export-yaml", mixinStandardHelpOptions = true, sortOptions = false,
+        // the header is the one-line summary in "nestedge --help" (the description starts with a list)
+        header = "Writes a plant as the YAML config of Microsoft's nested-edge tools (iotedge-config, az-devices).",
         description = {"Writes a plant as the YAML config of Microsoft's nested-edge tools:",
                 "iotedge-config  iotedge_config.yaml of iotedge_config_cli (nested-edge tutorial)",
                 "az-devices      config file of 'az iot edge devices create' (no leaf devices)",
@@ -77,7 +79,8 @@ public final class ExportYamlCommand implements Callable<Integer> {
             err.println("error: " + e.getMessage());
             return ExitCodes.FINDINGS;
         } catch (IOException e) {
-            err.println("error: cannot write " + output + ": " + e.getMessage());
+            err.println("error: cannot write " + output + ": " + io.nestedge.model.io.FileErrors.reason(e)
+                    + ". Fix: Choose a file in a folder you can write to.");
             return ExitCodes.UNUSABLE;
         }
         result.warnings().forEach(w -> err.println("warning: " + w));

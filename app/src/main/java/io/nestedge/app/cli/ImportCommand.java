@@ -27,6 +27,8 @@ import picocli.CommandLine.Parameters;
  * of Microsoft's nested-edge tools, saves it atomically, validates it and prints the findings.
  */
 @Command(name = "import", mixinStandardHelpOptions = true, sortOptions = false,
+        // the header is the one-line summary in "nestedge --help" (the description starts with a list)
+        header = "Creates a plant file from the YAML config of Microsoft's nested-edge tools (iotedge-config, az-devices).",
         description = {"Creates a plant file from the YAML config of Microsoft's nested-edge tools:",
                 "iotedge-config  iotedge_config.yaml of iotedge_config_cli (nested-edge tutorial)",
                 "az-devices      config file of 'az iot edge devices create'",
@@ -77,7 +79,8 @@ public final class ImportCommand implements Callable<Integer> {
         try {
             PlantFile.write(plant, output);
         } catch (IOException e) {
-            err.println("error: cannot write " + output + ": " + e.getMessage());
+            err.println("error: cannot write " + output + ": " + io.nestedge.model.io.FileErrors.reason(e)
+                    + ". Fix: Choose a file in a folder you can write to.");
             return ExitCodes.UNUSABLE;
         }
         result.warnings().forEach(w -> err.println("warning: " + w));

@@ -19,6 +19,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code nestedge lint-config FILE [--json]}: lints an IoT Edge config.toml (or the template). */
 @Command(name = "lint-config", mixinStandardHelpOptions = true,
+        // the header is the one-line summary in "nestedge --help" (the description starts with a list)
+        header = "Lints an IoT Edge config.toml (or its template) for nested-edge mistakes.",
         description = {"Lints an IoT Edge config.toml (or /etc/aziot/config.toml.edge.template) for nested-edge "
                         + "mistakes:",
                 "TOML syntax (with line and column), top-level keys inside a table, file:// URIs, [edge_ca] "

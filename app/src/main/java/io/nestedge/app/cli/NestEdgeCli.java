@@ -5,7 +5,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code nestedge} command: one subcommand per job. Exit codes are {@link ExitCodes}.
+ * The {@code nestedge} command: one subcommand per job. Exit codes are {@link ExitCodes}. Errors are
+ * one line on standard error, never a stack trace (set {@value #DEBUG_ENV}=1 to get one).
  */
 @Command(name = "nestedge", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "NestEdge Studio: design, certify and commission nested Azure IoT Edge hierarchies.",
@@ -14,6 +15,9 @@ import picocli.CommandLine.Command;
                 ExportAnsibleCommand.class, RehearseCommand.class, ReportCommand.class, StudioCommand.class,
                 CommandLine.HelpCommand.class})
 public final class NestEdgeCli implements Runnable {
+    /** Environment variable that makes the CLI print the stack trace of an unexpected error. */
+    public static final String DEBUG_ENV = "NESTEDGE_DEBUG";
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -41,7 +45,19 @@ public final class NestEdgeCli implements Runnable {
                 cmd.getErr().println("error: " + ex.getMessage());
                 return ExitCodes.UNUSABLE;
             }
-            throw ex;
+            // Never a stack trace on the technician's terminal (the message is all they can act on).
+            java.io.IOException ioe = ex instanceof java.io.IOException i ? i
+                    : ex instanceof java.io.UncheckedIOException u ? u.getCause() : null;
+            if (ioe != null) {
+                cmd.getErr().println("error: " + io.nestedge.model.io.FileErrors.reason(ioe) + ". Fix: Check the path and its permissions.");
+            } else {
+                cmd.getErr().println("error: NestEdge Studio failed unexpectedly (" + ex + "). This is a bug: please report it with "
+                        + "the command you ran" + (System.getenv(DEBUG_ENV) == null ? " and its output with " + DEBUG_ENV + "=1 set." : "."));
+            }
+            if (System.getenv(DEBUG_ENV) != null) {
+                ex.printStackTrace(cmd.getErr());
+            }
+            return ExitCodes.UNUSABLE;
         });
         cl.setParameterExceptionHandler((ex, args) -> {
             ex.getCommandLine().getErr().println("error: " + ex.getMessage());

@@ -41,7 +41,7 @@ final class Passphrases {
             } catch (java.nio.file.NoSuchFileException e) {
                 throw new Unavailable(file + " (" + option + "): no such file.");
             } catch (IOException e) {
-                throw new Unavailable(file + " (" + option + "): cannot read it: " + e.getMessage());
+                throw new Unavailable(file + " (" + option + "): cannot read it: " + io.nestedge.model.io.FileErrors.reason(e) + ".");
             }
             if (Files.getFileStore(file).supportsFileAttributeView("posix")
                     && !java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)).endsWith("------")) {
@@ -56,12 +56,12 @@ final class Passphrases {
         }
         Console c = System.console();
         if (c == null) {
-            throw new Unavailable("no terminal to ask for the " + prompt.toLowerCase(java.util.Locale.ROOT)
+            throw new Unavailable("no terminal to ask for the " + lowerFirst(prompt)
                     + ": give it in a file with " + option + " FILE (first line, mode 0600).");
         }
         char[] p = c.readPassword("%s: ", prompt);
         if (p == null || p.length == 0) {
-            throw new Unavailable("no " + prompt.toLowerCase(java.util.Locale.ROOT) + " entered.");
+            throw new Unavailable("no " + lowerFirst(prompt) + " entered.");
         }
         if (confirm && p.length < 8) {
             Arrays.fill(p, '\0');
@@ -79,5 +79,11 @@ final class Passphrases {
             }
         }
         return p;
+    }
+
+    /** "Pass phrase of the CA keys" → "pass phrase of the CA keys" (acronyms such as CA, USB, SSH keep their case). */
+    static String lowerFirst(String prompt) {
+        return prompt.isEmpty() || (prompt.length() > 1 && Character.isUpperCase(prompt.charAt(1))) ? prompt
+                : Character.toLowerCase(prompt.charAt(0)) + prompt.substring(1);
     }
 }

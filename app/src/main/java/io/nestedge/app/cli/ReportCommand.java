@@ -74,7 +74,8 @@ public final class ReportCommand implements Callable<Integer> {
         try {
             ReportWriter.write(report, output, f);
         } catch (IOException e) {
-            err.println("error: " + output + ": cannot write the report: " + e.getMessage());
+            err.println("error: " + output + ": cannot write the report: " + io.nestedge.model.io.FileErrors.reason(e)
+                    + ". Fix: Choose a file in a folder you can write to.");
             return ExitCodes.UNUSABLE;
         }
         report.notes().forEach(n -> err.println("note: " + n));

@@ -3,6 +3,7 @@ package io.nestedge.commissioning.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.nestedge.model.io.InputException;
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
@@ -125,6 +126,56 @@ public final class Journal implements RunListener, Closeable {
     @Override
     public synchronized void close() throws IOException {
         channel.close();
+    }
+
+    /**
+     * Checks that a journal given to {@code --resume} can continue a run of this plant, and reads
+     * which steps already succeeded ({@link #succeededSteps}). Resuming from another plant's journal
+     * would skip steps that never ran on these devices.
+     *
+     * @param file the journal
+     * @param plantName the name of the plant being commissioned
+     * @return keys {@code device + "/" + step}
+     * @throws InputException naming the file when it is a folder, unreadable, not UTF-8 JSON lines,
+     *     holds no run, or records runs of another plant
+     */
+    public static Set<String> resumable(Path file, String plantName) throws InputException {
+        String fix = "Give the journal this plant's runs wrote (by default <plant>.commissioning.jsonl beside the plant file), "
+                + "or start without --resume.";
+        if (Files.isDirectory(file)) {
+            throw new InputException(file.toString(), "", "is a folder, not a run journal.", fix);
+        }
+        Set<String> plants = new java.util.LinkedHashSet<>();
+        try (BufferedReader r = new BufferedReader(new java.io.InputStreamReader(Files.newInputStream(file),
+                StandardCharsets.UTF_8.newDecoder()))) {
+            String s;
+            while ((s = r.readLine()) != null) {
+                try {
+                    JsonNode n = MAPPER.readTree(s);
+                    if (n != null && "run-started".equals(n.path("event").asText())) {
+                        plants.add(n.path("plant").asText());
+                    }
+                } catch (IOException e) {
+                    // a truncated line (the run died while writing it) is skipped, as by succeededSteps
+                }
+            }
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new InputException(file.toString(), "", "is not a run journal (not UTF-8 text: a binary file?).", fix);
+        } catch (IOException e) {
+            throw new InputException(file.toString(), "", "cannot read it: " + io.nestedge.model.io.FileErrors.reason(e) + ".", fix);
+        }
+        if (plants.isEmpty()) {
+            throw new InputException(file.toString(), "", "holds no commissioning run (no \"run-started\" line): nothing to resume.", fix);
+        }
+        if (!plants.contains(plantName)) {
+            throw new InputException(file.toString(), "", "records runs of plant '" + String.join("', '", plants) + "', not of '"
+                    + plantName + "'.", fix);
+        }
+        try {
+            return succeededSteps(file);
+        } catch (IOException e) {
+            throw new InputException(file.toString(), "", "cannot read it: " + io.nestedge.model.io.FileErrors.reason(e) + ".", fix);
+        }
     }
 
     /**

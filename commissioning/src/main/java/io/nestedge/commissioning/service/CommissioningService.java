@@ -15,6 +15,7 @@ import io.nestedge.commissioning.ssh.Route;
 import io.nestedge.commissioning.ssh.SshService;
 import io.nestedge.model.Device;
 import io.nestedge.model.Plant;
+import io.nestedge.model.bundle.BundleChecksums;
 import io.nestedge.model.bundle.Bundles;
 import io.nestedge.model.io.InputException;
 import java.io.IOException;
@@ -81,10 +82,15 @@ public final class CommissioningService {
     /**
      * Builds the plan for a plant and an export directory.
      *
-     * @throws InputException when bundles are missing, unreadable or do not match the plant
+     * @throws InputException when bundles are missing, unreadable or do not match the plant, or a
+     *     planned device's bundle file changed after the export ({@link BundleChecksums})
      */
     public static CommissioningPlan plan(Plant plant, Path exportDir, List<String> devices) throws InputException {
-        return CommissioningPlan.build(plant, Bundles.readAll(exportDir), exportDir, devices);
+        CommissioningPlan plan = CommissioningPlan.build(plant, Bundles.readAll(exportDir), exportDir, devices);
+        for (CommissioningPlan.DevicePlan p : plan.devices()) {
+            BundleChecksums.verify(p.bundleDir());
+        }
+        return plan;
     }
 
     /**
@@ -95,13 +101,15 @@ public final class CommissioningService {
      * @param options run options
      * @param listener receives every event (GUI, progress bar); the journal is added automatically
      * @return the report
-     * @throws InputException for unusable bundles
+     * @throws InputException for unusable bundles, or a journal to resume that is not this plant's
+     *     ({@link Journal#resumable})
      * @throws IOException when the journal cannot be written or read
      */
     public RunReport commission(Plant plant, Path exportDir, Options options, RunListener listener)
             throws InputException, IOException {
         CommissioningPlan plan = plan(plant, exportDir, options.devices());
-        Set<String> done = options.resume() && Files.exists(options.journal()) ? Journal.succeededSteps(options.journal()) : Set.of();
+        Set<String> done = options.resume() && Files.exists(options.journal()) ? Journal.resumable(options.journal(), plant.name())
+                : Set.of();
         List<SshDeviceShell> shells = new ArrayList<>();
         try (Journal journal = Journal.open(options.journal(), UUID.randomUUID().toString(), plant.name())) {
             List<DeviceJob> jobs = plan.jobs(p -> {

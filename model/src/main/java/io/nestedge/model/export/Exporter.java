@@ -2,6 +2,7 @@ package io.nestedge.model.export;
 
 import io.nestedge.model.Device;
 import io.nestedge.model.Plant;
+import io.nestedge.model.io.FileErrors;
 import io.nestedge.model.io.FileSync;
 import io.nestedge.model.rules.Finding;
 import io.nestedge.model.rules.Severity;
@@ -115,7 +116,7 @@ public final class Exporter {
         try {
             StagedExport.recover(abs, io);
             checkTarget(abs);
-            try (StagedExport staged = StagedExport.create(abs, io, hook); Workers cpu = new Workers()) {
+            try (StagedExport staged = createStaging(abs, io); Workers cpu = new Workers()) {
                 List<ExportArtifact> written = new ArrayList<>(devices(ctx, staged, cpu, progress, cancelled));
                 progress.progress(ExportProgress.PLANT, 0, plantGenerators.size());
                 for (int i = 0; i < plantGenerators.size(); i++) {
@@ -267,6 +268,19 @@ public final class Exporter {
     private static void checkCancel(BooleanSupplier cancelled) {
         if (Thread.currentThread().isInterrupted() || (cancelled != null && cancelled.getAsBoolean())) {
             throw new CancellationException("export cancelled");
+        }
+    }
+
+    /**
+     * The staging directory beside the target; a target that cannot be created (a parent is a file, no
+     * permission, a read-only file system) is an {@link ExportException} naming it, not a raw I/O error.
+     */
+    private StagedExport createStaging(Path target, ExecutorService io) throws ExportException {
+        try {
+            return StagedExport.create(target, io, hook);
+        } catch (IOException e) {
+            throw new ExportException("", "cannot create the export directory " + target + ": " + FileErrors.reason(e) + ".",
+                    "Choose a directory you can write to (its parent folders must be folders, not files).", e);
         }
     }
 

@@ -182,7 +182,8 @@ public final class PlantFile {
         } catch (InvalidFormatException e) {
             throw new InputException(name, pointer(e) + " (" + where(e.getLocation()) + ")",
                     "value " + e.getValue() + " is not a valid " + e.getTargetType().getSimpleName() + ".",
-                    e.getTargetType().isEnum() ? "Use one of: " + java.util.Arrays.toString(e.getTargetType().getEnumConstants()) + "." : "", e);
+                    e.getTargetType().isEnum() ? "Use one of: " + java.util.Arrays.toString(e.getTargetType().getEnumConstants()) + "."
+                            : valueFix(e.getTargetType()), e);
         } catch (JsonMappingException e) {
             throw new InputException(name, pointer(e) + " (" + where(e.getLocation()) + ")",
                     e.getOriginalMessage(), "", e);
@@ -201,6 +202,11 @@ public final class PlantFile {
                 if (!ids.add(d.id())) {
                     throw new InputException(name, "/devices/" + i + "/id", "duplicate device ID '" + d.id() + "'.",
                             "Give every device a unique IoT Hub device ID.");
+                }
+                if (d.ssh().port() < 1 || d.ssh().port() > 65535) {
+                    // the designer only accepts 1..65535; a hand-edited file must not reach the SSH client
+                    throw new InputException(name, "/devices/" + i + "/ssh/port", "device '" + d.id() + "' has SSH port "
+                            + d.ssh().port() + ", which is not a TCP port.", "Use a port between 1 and 65535 (22 by default).");
                 }
             }
         }
@@ -241,6 +247,17 @@ public final class PlantFile {
             }
         }
         return false;
+    }
+
+    /** The fix for a value of the wrong type (a number or true/false written as text, …). */
+    private static String valueFix(Class<?> type) {
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+            return "Write a whole number without quotes, e.g. 22.";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "Write true or false without quotes.";
+        }
+        return "";
     }
 
     private static InputException syntax(String name, JsonProcessingException e) {

@@ -177,8 +177,9 @@ public final class PkiStore {
      * Decrypts the issuing CA: the intermediate when the store has one, otherwise the root.
      *
      * @return the issuing CA with its chain (leaf-first, up to the root)
-     * @throws InputException if no CA was saved, a file is damaged, the pass phrase is wrong, or the CA
-     *     fails inspection at the issuer's clock ({@link CaImport}: e.g. it has expired)
+     * @throws InputException if no CA was saved, a file is damaged (a certificate of the chain or the
+     *     root CA certificate does not verify, facts §4), the pass phrase is wrong, or the CA fails
+     *     inspection at the issuer's clock ({@link CaImport}: e.g. it has expired)
      */
     public CertifiedKey unlock(char[] passphrase) throws InputException {
         boolean inter = Files.exists(dir.resolve(PkiFileNames.INTERMEDIATE_KEY));
@@ -187,6 +188,8 @@ public final class PkiStore {
             throw new InputException(dir.toString(), "", "the PKI store holds no CA key.", "Generate or import a root CA first.");
         }
         Path certs = dir.resolve(inter ? PkiFileNames.INTERMEDIATE_FULL_CHAIN : PkiFileNames.ROOT_CERT);
+        // A damaged store file first (its own message: restore the store), then the CA rules.
+        StoreIntegrity.checkIssuingChain(PkiFiles.readCertificates(certs), certs, dir.resolve(PkiFileNames.ROOT_CERT), dir);
         return CaImport.fromPem(certs, key, passphrase, issuer.clock().instant());
     }
 
@@ -201,8 +204,9 @@ public final class PkiStore {
 
     /**
      * Makes sure every device has a current Edge CA: reuses the stored one when its device ID,
-     * hostname, key type, validity and issuer are unchanged, it is not expiring within
-     * {@link #RENEW_BEFORE}, and the device is not in {@code renew}; otherwise issues a new one.
+     * hostname, key type, validity and issuer are unchanged, its stored chain still verifies up to
+     * the issuing CA, it is not expiring within {@link #RENEW_BEFORE}, and the device is not in
+     * {@code renew}; otherwise issues a new one.
      * Work runs on {@code executor} (give it one thread per core); the index is written once, at the
      * end, and lists every Edge CA whose files were written even when another device failed.
      *
@@ -335,6 +339,8 @@ public final class PkiStore {
                 X509Certificate c = certs.get(0);
                 if (!Certificates.sha256Fingerprint(c).equals(old.certFingerprint())) {
                     reason = "stored certificate differs from the index";
+                } else if (!StoreIntegrity.issuedBy(certs, issuingCa)) {
+                    reason = "stored chain damaged (it does not verify up to the issuing CA)";
                 } else if (c.getNotAfter().toInstant().isBefore(issuer.clock().instant().plus(RENEW_BEFORE))) {
                     reason = "expires on " + c.getNotAfter().toInstant() + " (within " + RENEW_BEFORE.toDays() + " days)";
                 } else {

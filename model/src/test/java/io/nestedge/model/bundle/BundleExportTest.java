@@ -123,6 +123,26 @@ class BundleExportTest {
     }
 
     @Test
+    void theLaptopCheckNamesAFileChangedAfterTheExport() throws Exception {
+        Path copy = dir.resolve("tampered-laptop");
+        copyTree(bundle(plainOut, "ops-gw"), copy);
+        BundleChecksums.verify(copy); // untouched: passes
+        byte[] cfg = Files.readAllBytes(copy.resolve("config.toml"));
+        cfg[cfg.length / 2] ^= 1;
+        Files.write(copy.resolve("config.toml"), cfg);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> BundleChecksums.verify(copy))
+                .isInstanceOf(io.nestedge.model.io.InputException.class)
+                .hasMessageContaining(copy.resolve("config.toml") + ": changed after the export")
+                .hasMessageContaining("Fix: Export the plant again");
+        Files.delete(copy.resolve("config.toml"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> BundleChecksums.verify(copy))
+                .hasMessageContaining(copy.resolve("config.toml") + ": missing from the bundle");
+        Files.delete(copy.resolve("SHA256SUMS"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> BundleChecksums.verify(copy))
+                .hasMessageContaining("SHA256SUMS: missing");
+    }
+
+    @Test
     void usbBundleKeysAreEncryptedAndTheTarballHoldsTheBundle() throws Exception {
         Path b = bundle(usbOut, "site-gw");
         assertThat(b.resolve("private/iot-edge-device-ca-site-gw.key.pem")).doesNotExist();

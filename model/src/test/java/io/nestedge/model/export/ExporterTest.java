@@ -137,6 +137,19 @@ class ExporterTest {
     }
 
     @Test
+    void anExportDirectoryBelowAFileIsAnExportErrorNamingIt(@TempDir Path dir) throws Exception {
+        // A user typo: -o notes.txt/export, where notes.txt is a file. Was a raw FileAlreadyExistsException.
+        Path file = Files.writeString(dir.resolve("notes.txt"), "keep me");
+        Path out = file.resolve("export");
+        assertThatThrownBy(() -> Exporter.standard().export(ctx, out, ExportProgress.NONE, () -> false))
+                .isInstanceOf(ExportException.class)
+                .hasMessageContaining("cannot create the export directory " + out)
+                .hasMessageContaining(file + " exists and is a file, not a folder")
+                .hasMessageContaining("Fix: Choose a directory you can write to");
+        assertThat(Files.readString(file)).isEqualTo("keep me");
+    }
+
+    @Test
     void missingSecretsStopTheExportBeforeAnythingIsInPlace(@TempDir Path dir) {
         Path out = dir.resolve("export");
         assertThatThrownBy(() -> Exporter.standard().export(new ExportContext(plant, null, null), out, ExportProgress.NONE, () -> false))

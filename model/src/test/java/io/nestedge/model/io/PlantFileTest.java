@@ -82,4 +82,27 @@ class PlantFileTest {
                 .isInstanceOf(InputException.class)
                 .hasMessageContaining("duplicate device ID 'site-gw'");
     }
+
+    @Test
+    void anSshPortOutsideOneTo65535IsRefusedNamingDeviceAndField() {
+        // Hand-edited plant: port 70000 passed validation and crashed 'commission' with a stack trace.
+        for (String port : new String[] {"70000", "0", "-1"}) {
+            String json = new String(PlantFile.toBytes(SamplePlants.sample()), StandardCharsets.UTF_8)
+                    .replaceFirst("\"port\" : 22", "\"port\" : " + port);
+            assertThatThrownBy(() -> PlantFile.parse(json.getBytes(StandardCharsets.UTF_8), "p.json"))
+                    .isInstanceOf(InputException.class)
+                    .hasMessageContaining("p.json: /devices/0/ssh/port: device 'site-gw' has SSH port " + port)
+                    .hasMessageContaining("Fix: Use a port between 1 and 65535");
+        }
+    }
+
+    @Test
+    void aNumberWrittenAsTextSaysHowToWriteIt() {
+        String json = new String(PlantFile.toBytes(SamplePlants.sample()), StandardCharsets.UTF_8)
+                .replaceFirst("\"port\" : 22", "\"port\" : \"twenty-two\"");
+        assertThatThrownBy(() -> PlantFile.parse(json.getBytes(StandardCharsets.UTF_8), "p.json"))
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining("/devices/0/ssh/port")
+                .hasMessageContaining("Fix: Write a whole number without quotes");
+    }
 }

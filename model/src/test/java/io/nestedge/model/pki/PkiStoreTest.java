@@ -123,6 +123,70 @@ class PkiStoreTest {
     }
 
     @Test
+    void aRootCaFileWithOneChangedByteIsRefusedOnUnlockNamingTheFile() throws Exception {
+        // Field case: a bad copy of the store changed the root certificate; exporting it as every device's
+        // trust bundle would break TLS between all layers (facts §4).
+        PkiStore store = PkiStore.open(dir, CertificateIssuer.systemClock());
+        store.generateCa("Plant7 Root CA", KeyType.EC_P256, 3650, KeyType.EC_P256, 1825, PASS);
+        damageSignature(dir.resolve(PkiFileNames.ROOT_CERT), 0);
+        assertThatThrownBy(() -> PkiStore.open(dir, CertificateIssuer.systemClock()).unlock(PASS))
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining(PkiFileNames.ROOT_CERT)
+                .hasMessageContaining("damaged")
+                .hasMessageContaining("Fix: Restore the PKI store");
+    }
+
+    @Test
+    void aRootCaFileFromAnotherStoreIsRefusedOnUnlock(@TempDir Path other) throws Exception {
+        PkiStore.open(dir, CertificateIssuer.systemClock()).generateCa("Plant7 Root CA", KeyType.EC_P256, 3650, KeyType.EC_P256, 1825, PASS);
+        PkiStore.open(other, CertificateIssuer.systemClock()).generateCa("Plant7 Root CA", KeyType.EC_P256, 3650, null, 0, PASS);
+        Files.copy(other.resolve(PkiFileNames.ROOT_CERT), dir.resolve(PkiFileNames.ROOT_CERT), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        assertThatThrownBy(() -> PkiStore.open(dir, CertificateIssuer.systemClock()).unlock(PASS))
+                .isInstanceOf(InputException.class).hasMessageContaining("did not issue the CA chain");
+    }
+
+    @Test
+    void aDamagedIntermediateInTheIssuingChainIsRefusedOnUnlock() throws Exception {
+        PkiStore.open(dir, CertificateIssuer.systemClock()).generateCa("Plant7 Root CA", KeyType.EC_P256, 3650, KeyType.EC_P256, 1825, PASS);
+        damageSignature(dir.resolve(PkiFileNames.INTERMEDIATE_FULL_CHAIN), 0);
+        assertThatThrownBy(() -> PkiStore.open(dir, CertificateIssuer.systemClock()).unlock(PASS))
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining(PkiFileNames.INTERMEDIATE_FULL_CHAIN).hasMessageContaining("certificate 1");
+    }
+
+    @Test
+    void aStoredEdgeCaChainWithADamagedCertificateIsReissuedNotReused() throws Exception {
+        PkiStore store = PkiStore.open(dir, CertificateIssuer.systemClock());
+        CertifiedKey issuing = store.generateCa("Plant7 Root CA", KeyType.EC_P256, 3650, KeyType.EC_P256, 1825, PASS);
+        List<EdgeCaRequest> reqs = List.of(EdgeCaRequest.of("gw", "gw.example.net"), EdgeCaRequest.of("gw2", "gw2.example.net"));
+        store.ensureEdgeCas(issuing, reqs, Set.of(), pool);
+        damageSignature(dir.resolve(PkiFileNames.edgeCaFullChain("gw")), 1); // the intermediate copied into gw's chain
+
+        PkiStore again = PkiStore.open(dir, CertificateIssuer.systemClock());
+        List<StoredEdgeCa> second = again.ensureEdgeCas(again.unlock(PASS), reqs, Set.of(), pool);
+        assertThat(second).extracting(StoredEdgeCa::outcome).containsExactly(StoredEdgeCa.Outcome.REISSUED, StoredEdgeCa.Outcome.REUSED);
+        assertThat(second.get(0).reason()).contains("damaged");
+        assertThat(second.get(0).edgeCa().fullChain().subList(1, 3)).isEqualTo(issuing.fullChain());
+        assertThat(PkiFiles.readCertificates(dir.resolve(PkiFileNames.edgeCaFullChain("gw"))).get(1)).isEqualTo(issuing.certificate());
+    }
+
+    /** Flips the last byte (inside the signature) of the index-th certificate of a PEM file: it still parses, but does not verify. */
+    private static void damageSignature(Path pem, int index) throws Exception {
+        List<java.security.cert.X509Certificate> certs = PkiFiles.readCertificates(pem);
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < certs.size(); i++) {
+            byte[] der = certs.get(i).getEncoded();
+            if (i == index) {
+                der[der.length - 1] ^= 0x01;
+            }
+            out.append("-----BEGIN CERTIFICATE-----\n")
+                    .append(java.util.Base64.getMimeEncoder(64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).encodeToString(der))
+                    .append("\n-----END CERTIFICATE-----\n");
+        }
+        Files.writeString(pem, out);
+    }
+
+    @Test
     void damagedIndexIsAnInputErrorNamingTheFile() throws Exception {
         Files.writeString(dir.resolve(PkiStore.INDEX), "{ not json");
         assertThatThrownBy(() -> PkiStore.open(dir, CertificateIssuer.systemClock()))

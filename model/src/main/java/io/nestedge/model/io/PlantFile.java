@@ -118,8 +118,8 @@ public final class PlantFile {
      * Reads a plant file.
      *
      * @throws InputException naming the file and line/column or JSON pointer, for unreadable files,
-     *     malformed JSON, unknown keys, wrong types, missing or newer schema versions, and duplicate
-     *     device IDs
+     *     malformed JSON, unknown keys, wrong types, missing or newer schema versions, duplicate
+     *     device IDs, and device positions that are not finite or beyond {@link io.nestedge.model.Position#LIMIT}
      */
     public static Plant read(Path file) throws InputException {
         byte[] bytes;
@@ -201,6 +201,12 @@ public final class PlantFile {
                 if (!ids.add(d.id())) {
                     throw new InputException(name, "/devices/" + i + "/id", "duplicate device ID '" + d.id() + "'.",
                             "Give every device a unique IoT Hub device ID.");
+                }
+                if (!d.position().onCanvas()) {
+                    throw new InputException(name, "/devices/" + i + "/position", "device '" + d.id() + "' is off the canvas at x "
+                            + d.position().x() + ", y " + d.position().y() + " (at most " + (long) io.nestedge.model.Position.LIMIT
+                            + " pixels either way).", "Set its position to, e.g., {\"x\": 0, \"y\": 0}, open the plant and use "
+                            + "Arrange › Auto-layout.");
                 }
             }
         }

@@ -65,9 +65,11 @@ public final class DesignerModel {
 
     private void sync() {
         Plant p = stack.current();
-        if (p != plant.get()) {
+        Plant before = plant.get();
+        if (p != before) {
             plant.set(p);
             findings.set(new FindingsSummary(validator.apply(p)));
+            followRenames(before, p);
             selection.removeIf(id -> p.deviceOrNull(id) == null);
         }
         dirty.set(stack.isDirty());
@@ -76,6 +78,31 @@ public final class DesignerModel {
         undoText.set(stack.undoDescription().map(d -> "Undo " + d).orElse("Undo"));
         redoText.set(stack.redoDescription().map(d -> "Redo " + d).orElse("Redo"));
         updateTitle();
+    }
+
+    /**
+     * Keeps a renamed device selected (the rename, its undo and its redo): a selected ID that is gone
+     * is replaced by the ID now at its place in the plant's device order when that ID is new. Renaming
+     * keeps the order ({@link Plant#replaceDevice}); a deleted device's place is taken by an ID that
+     * already existed, so a deletion still drops it from the selection.
+     */
+    private void followRenames(Plant before, Plant after) {
+        if (before == null || selection.isEmpty()) {
+            return;
+        }
+        List<String> gone = selection.stream().filter(id -> after.deviceOrNull(id) == null).toList();
+        if (gone.isEmpty()) {
+            return;
+        }
+        List<String> oldIds = List.copyOf(before.deviceIds());
+        List<String> newIds = List.copyOf(after.deviceIds());
+        for (String id : gone) {
+            int i = oldIds.indexOf(id);
+            if (i >= 0 && i < newIds.size() && before.deviceOrNull(newIds.get(i)) == null) {
+                selection.remove(id);
+                selection.add(newIds.get(i));
+            }
+        }
     }
 
     private void updateTitle() {

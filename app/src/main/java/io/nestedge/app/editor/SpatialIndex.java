@@ -13,11 +13,20 @@ import java.util.Set;
  * or link. Rectangles are in content (unzoomed canvas) pixels.
  *
  * <p>{@link #put} and {@link #remove} cost O(cells covered); {@link #query} costs O(cells covered by
- * the query + hits).
+ * the query + hits). A rectangle covering more than {@link #MAX_CELLS} cells, or lying beyond the
+ * grid's range (±2^40 cells) or not finite (a hand-edited plant file), is kept in a short list checked on every query
+ * instead of in the grid, and a query that large scans every rectangle: nothing here throws or loops
+ * for long, whatever the coordinates.
  */
 public final class SpatialIndex {
     /** Default cell size, content pixels (about two device nodes wide). */
     public static final double DEFAULT_CELL = 512;
+    /** Largest number of cells a rectangle is entered into; larger ones go to the oversized list. */
+    public static final int MAX_CELLS = 4096;
+    /** Largest query, in cells, answered from the grid; larger queries scan every rectangle. */
+    private static final double MAX_QUERY_CELLS = 1_000_000;
+    /** Cell coordinates beyond this would overflow the cell loops and keys. */
+    private static final double MAX_CELL_COORD = 0x1p40;
 
     /**
      * A rectangle.
@@ -52,6 +61,7 @@ public final class SpatialIndex {
     private final double cell;
     private final Map<Long, Set<String>> cells = new HashMap<>();
     private final Map<String, Rect> rects = new HashMap<>();
+    private final Set<String> oversized = new LinkedHashSet<>();
 
     /** An empty index with {@link #DEFAULT_CELL} cells. */
     public SpatialIndex() {
@@ -75,12 +85,19 @@ public final class SpatialIndex {
     public void put(String id, Rect r) {
         remove(id);
         rects.put(id, r);
-        forCells(r, k -> cells.computeIfAbsent(k, x -> new LinkedHashSet<>()).add(id));
+        if (cellCount(r) > MAX_CELLS) {
+            oversized.add(id);
+        } else {
+            forCells(r, k -> cells.computeIfAbsent(k, x -> new LinkedHashSet<>()).add(id));
+        }
     }
 
     /** Removes an ID (no-op when absent). */
     public void remove(String id) {
         Rect old = rects.remove(id);
+        if (old != null && oversized.remove(id)) {
+            return;
+        }
         if (old != null) {
             forCells(old, k -> {
                 Set<String> s = cells.get(k);
@@ -98,6 +115,7 @@ public final class SpatialIndex {
     public void clear() {
         cells.clear();
         rects.clear();
+        oversized.clear();
     }
 
     /** The rectangle of an ID, or null. */
@@ -118,6 +136,19 @@ public final class SpatialIndex {
      */
     public Set<String> query(Rect area) {
         Set<String> out = new LinkedHashSet<>();
+        if (cellCount(area) > MAX_QUERY_CELLS) {
+            rects.forEach((id, r) -> {
+                if (r.intersects(area)) {
+                    out.add(id);
+                }
+            });
+            return out;
+        }
+        for (String id : oversized) {
+            if (rects.get(id).intersects(area)) {
+                out.add(id);
+            }
+        }
         forCells(area, k -> {
             Set<String> s = cells.get(k);
             if (s != null) {
@@ -134,6 +165,14 @@ public final class SpatialIndex {
     /** The IDs whose rectangles contain a point. */
     public List<String> at(double x, double y) {
         List<String> out = new ArrayList<>();
+        for (String id : oversized) {
+            if (rects.get(id).contains(x, y)) {
+                out.add(id);
+            }
+        }
+        if (cellCount(new Rect(x, y, 0, 0)) > 1) {
+            return out;
+        }
         Set<String> s = cells.get(key(cellOf(x), cellOf(y)));
         if (s != null) {
             for (String id : s) {
@@ -149,14 +188,28 @@ public final class SpatialIndex {
         void visit(long key);
     }
 
+    /**
+     * Number of grid cells a rectangle covers, as a double so that it cannot overflow; infinite when a
+     * coordinate is not finite or lies beyond the grid's range.
+     */
+    private double cellCount(Rect r) {
+        double x0 = Math.floor(r.x() / cell);
+        double x1 = Math.floor((r.x() + r.w()) / cell);
+        double y0 = Math.floor(r.y() / cell);
+        double y1 = Math.floor((r.y() + r.h()) / cell);
+        if (!(Math.abs(x0) < MAX_CELL_COORD && Math.abs(x1) < MAX_CELL_COORD && Math.abs(y0) < MAX_CELL_COORD
+                && Math.abs(y1) < MAX_CELL_COORD)) {
+            return Double.POSITIVE_INFINITY; // also NaN
+        }
+        return (x1 - x0 + 1) * (y1 - y0 + 1);
+    }
+
+    /** Visits the cells of a rectangle for which {@link #cellCount} is small. */
     private void forCells(Rect r, CellVisitor v) {
         long x0 = cellOf(r.x());
         long x1 = cellOf(r.x() + r.w());
         long y0 = cellOf(r.y());
         long y1 = cellOf(r.y() + r.h());
-        if ((x1 - x0 + 1) * (y1 - y0 + 1) > 1_000_000) {
-            throw new IllegalArgumentException("rectangle too large for the index: " + r);
-        }
         for (long cx = x0; cx <= x1; cx++) {
             for (long cy = y0; cy <= y1; cy++) {
                 v.visit(key(cx, cy));

@@ -124,17 +124,17 @@ public final class MainWindow {
     }
 
     /**
-     * Shows the window: opens {@code file} when given, otherwise offers crash recovery, then starts
-     * autosaving.
+     * Shows the window: offers crash recovery when the last session did not exit cleanly, else opens
+     * {@code file} when given; then starts autosaving. Recovery is offered also when a file is given
+     * (the usual start, {@code nestedge studio plant.json}): otherwise the first autosave of the
+     * unchanged plant deleted the recovery file, and the changes were lost without a word.
      *
      * @param file plant file from the command line, or null
      */
     public void show(Path file) {
         stage.show();
-        if (file != null) {
+        if (!files.offerRecovery() && file != null) {
             files.openFile(file);
-        } else {
-            files.offerRecovery();
         }
         canvas.fit();
         files.startAutosave();

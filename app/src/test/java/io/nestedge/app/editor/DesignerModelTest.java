@@ -34,6 +34,26 @@ class DesignerModelTest {
         assertThat(m.findings().count(Severity.ERROR)).isEqualTo(1);
     }
 
+    /** Renaming in the inspector kept nothing selected: the inspector jumped to the plant settings. */
+    @Test
+    void aRenamedDeviceStaysSelectedThroughUndoAndRedoButADeletedOneDoesNot() {
+        DesignerModel m = new DesignerModel(SamplePlants.sample(), p -> List.of());
+        m.select(List.of("ops-gw"));
+        m.execute(Commands.rename("ops-gw", "ops-gw-2"));
+        assertThat(m.selection()).containsExactly("ops-gw-2");
+        assertThat(m.singleSelection()).map(d -> d.id()).contains("ops-gw-2");
+        m.undo();
+        assertThat(m.selection()).containsExactly("ops-gw");
+        m.redo();
+        assertThat(m.selection()).containsExactly("ops-gw-2");
+        m.select(List.of("site-gw", "ops-gw-2"));
+        m.execute(Commands.delete(List.of("ops-gw-2")));
+        assertThat(m.selection()).containsExactly("site-gw");
+        m.select(List.of("press-sensor-01"));
+        m.execute(Commands.delete(List.of("press-sensor-01")));
+        assertThat(m.selection()).isEmpty();
+    }
+
     @Test
     void titleShowsNameFileAndUnsavedMarker() {
         DesignerModel m = new DesignerModel(SamplePlants.sample(), p -> List.of());

@@ -35,6 +35,32 @@ class SpatialIndexTest {
         assertThatThrownBy(() -> new SpatialIndex(0)).isInstanceOf(IllegalArgumentException.class);
     }
 
+    /**
+     * Rectangles from a hand-edited plant (a device at x = 1e308, a link from 0 to 1e9, infinity) are
+     * indexed and found at once: a cell coordinate of Long.MAX_VALUE made the cell loop run for ever
+     * (the designer hung on open) and a link over a million cells threw on the FX thread.
+     */
+    @org.junit.jupiter.api.Timeout(value = 10, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+    @Test
+    void farAndHugeRectanglesAreFoundWithoutLoopingOrThrowing() {
+        SpatialIndex idx = new SpatialIndex();
+        idx.put("near", new Rect(0, 0, 248, 88));
+        idx.put("far", new Rect(1e308, -1e308, 248, 88));
+        idx.put("long-link", Rect.spanning(100, 40, 1e9, 1e7));
+        idx.put("inf", new Rect(Double.POSITIVE_INFINITY, 0, 248, 88));
+        idx.put("nan", new Rect(Double.NaN, 0, 248, 88));
+        assertThat(idx.query(new Rect(0, 0, 800, 600))).containsExactlyInAnyOrder("near", "long-link");
+        assertThat(idx.query(new Rect(1e308 - 1e300, -1e308, 1e301, 1e300))).containsExactly("far");
+        assertThat(idx.query(new Rect(-1e12, -1e12, 2e12, 2e12))).containsExactlyInAnyOrder("near", "long-link");
+        assertThat(idx.at(500_000, 5_000)).containsExactly("long-link");
+        assertThat(idx.at(1e308 + 1, -1e308)).containsExactly("far");
+        idx.remove("long-link");
+        idx.remove("far");
+        assertThat(idx.query(new Rect(0, 0, 800, 600))).containsExactly("near");
+        assertThat(idx.at(500_000, 5_000)).isEmpty();
+        assertThat(idx.size()).isEqualTo(3);
+    }
+
     /** The index answers exactly what a scan over every rectangle answers (200 seeded random cases). */
     @Test
     void queryEqualsLinearScan() {

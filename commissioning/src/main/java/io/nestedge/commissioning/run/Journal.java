@@ -7,12 +7,10 @@ import io.nestedge.model.io.InputException;
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
+import java.io.FileOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -25,15 +23,20 @@ import java.util.Set;
  * {@code {"time","event":"step-finished","device","step","title","status","summary","output","remarks",
  * "fromJournal"}}, {@code {"time","event":"device-finished","device","status","summary"}},
  * {@code {"time","event":"run-finished","cancelled","elapsedMs"}}.
+ *
+ * <p>Written through a {@link FileOutputStream} and synced with {@link java.io.FileDescriptor#sync()},
+ * never through a {@code FileChannel}: a cancel interrupts the worker threads, and an interrupted
+ * thread's channel write closes the channel for good, so the journal (and, before the fix, the GUI)
+ * lost every later event including {@code run-finished}.
  */
 public final class Journal implements RunListener, Closeable {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private final FileChannel channel;
+    private final FileOutputStream out;
     private final Path file;
 
-    private Journal(Path file, FileChannel channel) {
+    private Journal(Path file, FileOutputStream out) {
         this.file = file;
-        this.channel = channel;
+        this.out = out;
     }
 
     /**
@@ -51,9 +54,7 @@ public final class Journal implements RunListener, Closeable {
             Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
                     java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
         }
-        FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND);
-        Journal j = new Journal(file, ch);
+        Journal j = new Journal(file, new FileOutputStream(file.toFile(), true));
         ObjectNode n = j.line("run-started");
         n.put("run", runId);
         n.put("plant", plantName);
@@ -113,11 +114,8 @@ public final class Journal implements RunListener, Closeable {
 
     private synchronized void write(ObjectNode n) {
         try {
-            ByteBuffer buf = ByteBuffer.wrap((MAPPER.writeValueAsString(n) + "\n").getBytes(StandardCharsets.UTF_8));
-            while (buf.hasRemaining()) {
-                channel.write(buf);
-            }
-            channel.force(false);
+            out.write((MAPPER.writeValueAsString(n) + "\n").getBytes(StandardCharsets.UTF_8));
+            out.getFD().sync();
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("cannot write the run journal " + file, e);
         }
@@ -125,7 +123,7 @@ public final class Journal implements RunListener, Closeable {
 
     @Override
     public synchronized void close() throws IOException {
-        channel.close();
+        out.close();
     }
 
     /**

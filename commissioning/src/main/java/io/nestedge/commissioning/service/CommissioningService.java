@@ -117,10 +117,14 @@ public final class CommissioningService {
                 shells.add(s);
                 return s;
             }, options.commandTimeout(), options.bundlePassphrase());
+            // the listener (the GUI) hears every event even when the journal cannot record it (disk full)
             RunListener both = (RunEvent e) -> {
-                journal.onEvent(e);
-                if (listener != null) {
-                    listener.onEvent(e);
+                try {
+                    journal.onEvent(e);
+                } finally {
+                    if (listener != null) {
+                        listener.onEvent(e);
+                    }
                 }
             };
             Commissioner c = new Commissioner(options.parallel(), both, done);

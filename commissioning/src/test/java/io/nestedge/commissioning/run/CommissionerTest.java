@@ -170,6 +170,52 @@ class CommissionerTest {
         assertThat(rep.outcome("child").status()).isEqualTo(StepStatus.CANCELLED);
     }
 
+    /**
+     * A cancel interrupts the worker threads; the journal must still record the cancelled step, the
+     * devices and {@code run-finished}, and the listener behind it must hear them (the GUI stayed on
+     * "Cancelling…" for good when an interrupted write closed the journal's file channel).
+     */
+    @Test
+    void aCancelledRunIsJournalledToTheEndAndTheListenerHearsRunFinished() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        StepTask slow = new StepTask() {
+            @Override public String id() { return "slow"; }
+            @Override public String title() { return "Slow"; }
+            @Override public StepResult execute(StepContext ctx) throws Exception {
+                started.countDown();
+                try {
+                    Thread.sleep(30_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt(); // as the SSH steps do: keep the interrupt
+                    return new StepResult(StepStatus.CANCELLED, "interrupted", "", List.of());
+                }
+                return StepResult.ok("", "");
+            }
+        };
+        Path jf = dir.resolve("journal.jsonl");
+        List<RunEvent> heard = new CopyOnWriteArrayList<>();
+        List<RunReport> out = Collections.synchronizedList(new ArrayList<>());
+        try (Journal journal = Journal.open(jf, "run-1", "plant")) {
+            RunListener both = e -> {
+                journal.onEvent(e);
+                heard.add(e);
+            };
+            Commissioner c = new Commissioner(2, both, Set.of());
+            List<DeviceJob> jobs = List.of(new DeviceJob("top", "", List.of(slow, slow)),
+                    new DeviceJob("child", "top", List.of(slow)));
+            Thread t = new Thread(() -> out.add(c.run(jobs)));
+            t.start();
+            assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+            c.cancel();
+            t.join(10_000);
+        }
+        assertThat(out).hasSize(1);
+        assertThat(heard).anyMatch(e -> e instanceof RunEvent.RunFinished f && f.report().cancelled());
+        List<String> lines = Files.readAllLines(jf);
+        assertThat(lines).anyMatch(l -> l.contains("\"event\":\"device-finished\"") && l.contains("\"device\":\"top\""));
+        assertThat(lines.get(lines.size() - 1)).contains("\"event\":\"run-finished\"").contains("\"cancelled\":true");
+    }
+
     @Test
     void aParentCycleIsReportedNotHung() {
         List<String> trace = new CopyOnWriteArrayList<>();

@@ -118,8 +118,8 @@ public final class PlantFile {
      * Reads a plant file.
      *
      * @throws InputException naming the file and line/column or JSON pointer, for unreadable files,
-     *     malformed JSON, unknown keys, wrong types, missing or newer schema versions, and duplicate
-     *     device IDs
+     *     malformed JSON, unknown keys, wrong types, missing or newer schema versions, duplicate
+     *     device IDs, and device positions that are not finite or beyond {@link io.nestedge.model.Position#LIMIT}
      */
     public static Plant read(Path file) throws InputException {
         byte[] bytes;
@@ -207,6 +207,12 @@ public final class PlantFile {
                     // the designer only accepts 1..65535; a hand-edited file must not reach the SSH client
                     throw new InputException(name, "/devices/" + i + "/ssh/port", "device '" + d.id() + "' has SSH port "
                             + d.ssh().port() + ", which is not a TCP port.", "Use a port between 1 and 65535 (22 by default).");
+                }
+                if (!d.position().onCanvas()) {
+                    throw new InputException(name, "/devices/" + i + "/position", "device '" + d.id() + "' is off the canvas at x "
+                            + d.position().x() + ", y " + d.position().y() + " (at most " + (long) io.nestedge.model.Position.LIMIT
+                            + " pixels either way).", "Set its position to, e.g., {\"x\": 0, \"y\": 0}, open the plant and use "
+                            + "Arrange › Auto-layout.");
                 }
             }
         }

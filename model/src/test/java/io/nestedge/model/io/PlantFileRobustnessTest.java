@@ -47,6 +47,23 @@ class PlantFileRobustnessTest {
         assertThat(e.location()).contains("line");
     }
 
+    /** A hand-edited position far off the canvas (or infinite) hung the designer on open; it is refused with the device and a fix. */
+    @Test
+    void aPositionOffTheCanvasIsAnInputErrorNamingTheDevice() {
+        String s = sample();
+        int at = s.indexOf("\"position\"", s.indexOf("\"id\" : \"ops-gw\""));
+        String head = s.substring(0, at);
+        String tail = s.substring(s.indexOf('}', at) + 1);
+        for (String pos : java.util.List.of("{ \"x\" : 1e308, \"y\" : 0 }", "{ \"x\" : 0, \"y\" : -2e7 }", "{ \"x\" : 1e400, \"y\" : 0 }")) {
+            InputException e = fail(head + "\"position\" : " + pos + tail);
+            assertThat(e.location()).isEqualTo("/devices/1/position");
+            assertThat(e.problem()).contains("'ops-gw'").contains("off the canvas");
+            assertThat(e.fix()).contains("Auto-layout");
+        }
+        assertThat(catchThrowableOfType(InputException.class, () -> PlantFile.parse((head + "\"position\" : { \"x\" : 9999999, \"y\" : -9999999 }"
+                + tail).getBytes(StandardCharsets.UTF_8), "p.json"))).isNull();
+    }
+
     @Test
     void optionalKeysAreWrittenOnlyWhenSet() throws Exception {
         String json = sample();

@@ -125,6 +125,7 @@ public final class ExportCommand implements Callable<Integer> {
         if (PlantChecks.refuseErrors(plant, plantFile, err)) {
             return ExitCodes.FINDINGS;
         }
+        refuseMissingPassphraseFiles();
         Path pki = pkiDir != null ? pkiDir : defaultPki(plantFile);
         char[] bundlePass = null;
         try {
@@ -159,6 +160,29 @@ public final class ExportCommand implements Callable<Integer> {
             return ExitCodes.UNUSABLE;
         } finally {
             wipe(bundlePass);
+        }
+    }
+
+    /**
+     * Without a terminal every pass phrase must come from a file: names every missing one at once,
+     * before anything is read or created.
+     *
+     * @throws Passphrases.Unavailable naming the options to give
+     */
+    private void refuseMissingPassphraseFiles() throws Passphrases.Unavailable {
+        if (System.console() != null) {
+            return;
+        }
+        List<String> missing = new java.util.ArrayList<>();
+        if (caPassFile == null) {
+            missing.add("--ca-passphrase-file FILE (the pass phrase of the CA keys)");
+        }
+        if (!plainKeys && bundlePassFile == null) {
+            missing.add("--bundle-passphrase-file FILE (the pass phrase for the device keys in the USB bundles; or --plain-keys for SSH-only bundles)");
+        }
+        if (!missing.isEmpty()) {
+            throw new Passphrases.Unavailable("no terminal to ask pass phrases: give " + String.join(" and ", missing)
+                    + "; first line of each file, mode 0600.");
         }
     }
 

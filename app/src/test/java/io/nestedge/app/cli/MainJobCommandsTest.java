@@ -46,8 +46,10 @@ class MainJobCommandsTest {
     void exportWithoutAPassPhraseSourceIsAClearUsageError() {
         Result r = run("export", plant.toString(), "-o", dir.resolve("nope").toString(), "--pki", dir.resolve("pki-x").toString());
         assertThat(r.exit()).isEqualTo(ExitCodes.UNUSABLE);
-        assertThat(r.err()).contains("--ca-passphrase-file");
+        // both missing sources are named at once, before anything is created
+        assertThat(r.err()).contains("--ca-passphrase-file").contains("--bundle-passphrase-file");
         assertThat(dir.resolve("nope")).doesNotExist();
+        assertThat(dir.resolve("pki-x")).doesNotExist();
     }
 
     @Test

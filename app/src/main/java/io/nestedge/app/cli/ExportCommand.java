@@ -133,7 +133,7 @@ public final class ExportCommand implements Callable<Integer> {
             if (!plainKeys) {
                 // asked before the CA is generated or imported: a missing pass phrase must not leave a new PKI store behind
                 bundlePass = Passphrases.read(bundlePassFile, "Pass phrase for the device keys in the USB bundles",
-                        bundlePassFile == null, "--bundle-passphrase-file");
+                        true, "--bundle-passphrase-file");
             }
             CertifiedKey ca = openCa(plant, store, err);
             BundleOptions options = new BundleOptions(plainKeys, bundlePass, Set.copyOf(renew), !noGenerate);
@@ -218,7 +218,7 @@ public final class ExportCommand implements Callable<Integer> {
                 Path keyFile = source.issuingKeyFile();
                 importPass = Passphrases.read(imports.passFile, "Pass phrase of " + keyFile.getFileName(), false, "--import-passphrase-file");
             }
-            pass = Passphrases.read(caPassFile, "New pass phrase for the plant's CA keys", caPassFile == null, "--ca-passphrase-file");
+            pass = Passphrases.read(caPassFile, "New pass phrase for the plant's CA keys", true, "--ca-passphrase-file");
             PlantCa.Opened opened;
             if (source != null) {
                 opened = PlantCa.importInto(store, source, importPass, pass);

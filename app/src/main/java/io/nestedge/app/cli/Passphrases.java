@@ -15,6 +15,9 @@ final class Passphrases {
     private Passphrases() {
     }
 
+    /** The shortest new pass phrase accepted, in characters. */
+    static final int MIN_NEW_LENGTH = 8;
+
     /** Thrown when no pass phrase can be had (no file given and no terminal). */
     static final class Unavailable extends Exception {
         private static final long serialVersionUID = 1L;
@@ -27,7 +30,8 @@ final class Passphrases {
     /**
      * @param file file holding the pass phrase on its first line, or null to ask on the terminal
      * @param prompt what to ask
-     * @param confirm true to ask twice (a new pass phrase)
+     * @param confirm true for a new pass phrase: at least {@link #MIN_NEW_LENGTH} characters (from the
+     *     terminal or the file), asked twice on a terminal
      * @param option the option that names a file, for the error message
      * @return the pass phrase (the caller wipes it)
      * @throws Unavailable when there is no file and no terminal, or the two entries differ, or it is empty
@@ -52,6 +56,11 @@ final class Passphrases {
             if (p.length == 0) {
                 throw new Unavailable(file + " is empty: put the pass phrase on its first line.");
             }
+            if (confirm && p.length < MIN_NEW_LENGTH) {
+                Arrays.fill(p, '\0');
+                throw new Unavailable(file + " (" + option + "): a new pass phrase needs at least " + MIN_NEW_LENGTH
+                        + " characters (it protects keys at rest); put a longer one on its first line.");
+            }
             return p;
         }
         Console c = System.console();
@@ -63,9 +72,9 @@ final class Passphrases {
         if (p == null || p.length == 0) {
             throw new Unavailable("no " + lowerFirst(prompt) + " entered.");
         }
-        if (confirm && p.length < 8) {
+        if (confirm && p.length < MIN_NEW_LENGTH) {
             Arrays.fill(p, '\0');
-            throw new Unavailable("a new pass phrase needs at least 8 characters.");
+            throw new Unavailable("a new pass phrase needs at least " + MIN_NEW_LENGTH + " characters.");
         }
         if (confirm) {
             char[] again = c.readPassword("Again: ");

@@ -91,6 +91,22 @@ class BadInputCommandsTest {
     }
 
     @Test
+    void aShortNewPassPhraseFromAFileIsRefusedLikeOneTypedAtTheTerminal() throws Exception {
+        // Was: the terminal asked for at least 8 characters, a file could hold one.
+        Path weak = Files.writeString(dir.resolve("weak.pass"), "abc\n");
+        Path pki = dir.resolve("weak.pki");
+        Result r = run("export", plant.toString(), "-o", dir.resolve("weak-out").toString(), "--pki", pki.toString(),
+                "--ca-passphrase-file", weak.toString(), "--plain-keys").unusableWithoutTrace();
+        assertThat(r.err()).contains("weak.pass").contains("--ca-passphrase-file").contains("at least 8 characters");
+        assertThat(pki).doesNotExist();
+        Result usb = run("export", plant.toString(), "-o", dir.resolve("weak-out").toString(), "--pki", pki.toString(),
+                "--ca-passphrase-file", caPass.toString(), "--bundle-passphrase-file", weak.toString()).unusableWithoutTrace();
+        assertThat(usb.err()).contains("--bundle-passphrase-file").contains("at least 8 characters");
+        assertThat(pki).doesNotExist();
+        assertThat(dir.resolve("weak-out")).doesNotExist();
+    }
+
+    @Test
     void planRefusesABundleWithOneChangedByteNamingTheFile() throws Exception {
         Path copy = dir.resolve("tampered");
         copyTree(plain, copy);

@@ -68,7 +68,7 @@ class CommissionOverSshCommandTest {
                 "", "", ""));
         Path exportPlant = dir.resolve("export-plant.json");
         PlantFile.write(model, exportPlant);
-        Path caPass = secretFile("ca.pass", "ca pass");
+        Path caPass = secretFile("ca.pass", "ca pass phrase");
         bundles = dir.resolve("bundles");
         Result e = run(List.of("export", exportPlant.toString(), "-o", bundles.toString(), "--plain-keys", "--ca-passphrase-file",
                 caPass.toString()));

@@ -38,8 +38,8 @@ class MainJobCommandsTest {
         // EC keys keep the test fast; the sample's RSA-4096 root is exercised by the e2e script.
         PlantFile.write(SamplePlants.sample().withPki(new PkiSettings(CaSource.GENERATE, KeyType.EC_P256, KeyType.EC_P256, 3650,
                 365, true, "", "", "")), plant);
-        Files.writeString(dir.resolve("ca.pass"), "ca pass\n");
-        Files.writeString(dir.resolve("usb.pass"), "usb pass\n");
+        Files.writeString(dir.resolve("ca.pass"), "ca pass phrase\n");
+        Files.writeString(dir.resolve("usb.pass"), "usb pass phrase\n");
     }
 
     @Test

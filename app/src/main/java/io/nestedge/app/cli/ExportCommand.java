@@ -76,7 +76,13 @@ public final class ExportCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     /** The secrets file's shape. */
-    record SecretsFile(Map<String, String> sasKeys, Map<String, String> connectionStrings, String registryPassword) { }
+    record SecretsFile(Map<String, String> sasKeys, Map<String, String> connectionStrings, String registryPassword) {
+        /** Which secrets are present, never their values (a record's default form would print them). */
+        @Override
+        public String toString() {
+            return new io.nestedge.model.export.ExportSecrets(connectionStrings, sasKeys, registryPassword).toString();
+        }
+    }
 
     @Override
     public Integer call() throws Exception {

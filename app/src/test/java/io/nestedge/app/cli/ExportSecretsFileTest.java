@@ -39,4 +39,11 @@ class ExportSecretsFileTest {
         assertThat(r.out() + r.err()).doesNotContain(SECRET).doesNotContain(SECRET.substring(0, 12));
         assertThat(dir.resolve("out")).doesNotExist();
     }
+
+    @org.junit.jupiter.api.Test
+    void theSecretsFileRecordNeverPrintsItsValues() {
+        String s = new ExportCommand.SecretsFile(java.util.Map.of("site-gw", SECRET), java.util.Map.of("leaf", "HostName=h;SharedAccessKey=" + SECRET),
+                "registry-" + SECRET).toString();
+        assertThat(s).contains("site-gw").contains("leaf").doesNotContain(SECRET);
+    }
 }

@@ -24,6 +24,7 @@ import java.util.Set;
  * {@code {"time","event":"step-finished","device","step","title","status","summary","output","remarks",
  * "fromJournal"}}, {@code {"time","event":"device-finished","device","status","summary"}},
  * {@code {"time","event":"run-finished","cancelled","elapsedMs"}}.
+ * Step summaries and outputs pass through {@link SecretRedaction}: no SAS key reaches the file.
  */
 public final class Journal implements RunListener, Closeable {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -84,8 +85,8 @@ public final class Journal implements RunListener, Closeable {
             n.put("step", f.stepId());
             n.put("title", f.title());
             n.put("status", f.result().status().name());
-            n.put("summary", f.result().summary());
-            n.put("output", f.result().output());
+            n.put("summary", SecretRedaction.apply(f.result().summary()));
+            n.put("output", SecretRedaction.apply(f.result().output()));
             n.set("remarks", MAPPER.valueToTree(f.result().remarks()));
             n.put("fromJournal", f.fromJournal());
         } else if (event instanceof RunEvent.DeviceFinished f) {

@@ -25,7 +25,7 @@ class UploadBundleLinksTest {
     Path dir;
 
     /** Records what would be sent. */
-    static final class RecordingShell implements DeviceShell {
+    static class RecordingShell implements DeviceShell {
         final List<String> sent = new ArrayList<>();
 
         @Override

@@ -130,6 +130,9 @@ public final class CommissionCommand implements Callable<Integer> {
         }
     }
 
+    /** The login password read for {@code --password}; wiped when the run ends. */
+    private char[] loginPassword;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -176,6 +179,30 @@ public final class CommissionCommand implements Callable<Integer> {
                 resume != null, devices, bundlePassphrase);
         int totalSteps = plan.devices().stream().mapToInt(p -> p.steps().size() + 2).sum();
         RunReport report;
+        try {
+            report = commission(plant, plan, options, totalSteps, out, err);
+        } finally {
+            // The run's secrets live no longer than the run (sudo passwords: SudoPasswordFiles.close).
+            synchronized (bundlePass) {
+                wipe(bundlePass[0]);
+            }
+            wipe(loginPassword);
+        }
+        table(out, plant, report);
+        out.println("Journal: " + jf + "   (report: nestedge report " + jf + " -o report.pdf --plant " + plantFile
+                + " --bundle " + bundleDir + ")");
+        return report.allSucceeded() ? ExitCodes.OK : ExitCodes.FINDINGS;
+    }
+
+    private static void wipe(char[] c) {
+        if (c != null) {
+            java.util.Arrays.fill(c, '\0');
+        }
+    }
+
+    private RunReport commission(Plant plant, CommissioningPlan plan, CommissioningService.Options options, int totalSteps, PrintWriter out,
+            PrintWriter err) throws Exception {
+        RunReport report;
         if (virtual) {
             out.println("Starting the virtual plant (" + plant.size() + " emulated devices) …");
             out.flush();
@@ -191,10 +218,7 @@ public final class CommissionCommand implements Callable<Integer> {
                 report = run(realService(ssh, sudo), plant, options, totalSteps);
             }
         }
-        table(out, plant, report);
-        out.println("Journal: " + jf + "   (report: nestedge report " + jf + " -o report.pdf --plant " + plantFile
-                + " --bundle " + bundleDir + ")");
-        return report.allSucceeded() ? ExitCodes.OK : ExitCodes.FINDINGS;
+        return report;
     }
 
     /** {@code <plant without .json>.commissioning.jsonl} beside the plant (an export can replace its folder). */
@@ -304,17 +328,16 @@ public final class CommissionCommand implements Callable<Integer> {
     }
 
     private CommissioningService realService(SshService ssh, SudoPasswordFiles sudo) throws Exception {
-        char[][] loginPassword = new char[1][];
         if (password) {
-            loginPassword[0] = Passphrases.read(null, "SSH password", false, "--password");
+            loginPassword = Passphrases.read(null, "SSH password", false, "--password");
         }
         Console console = System.console();
         return new CommissioningService(ssh, CommissioningService::plantAddress, d -> {
             String user = d.ssh().user().isEmpty() ? System.getProperty("user.name") : d.ssh().user();
             Credentials c = identity != null ? Credentials.key(user, identity, (file, attempt) -> console == null ? null
                     : console.readPassword("Pass phrase of %s: ", file)) : null;
-            if (loginPassword[0] != null) {
-                Credentials.PasswordPrompt pp = (u, h) -> loginPassword[0].clone();
+            if (loginPassword != null) {
+                Credentials.PasswordPrompt pp = (u, h) -> loginPassword.clone();
                 c = c == null ? Credentials.password(user, pp) : c.withPassword(pp);
             }
             if (agent || c == null) {

@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
                         + "and a playbook that performs the same install steps as 'commission', for large fleets. "
                         + "Needs bundles with plain keys (export --plain-keys).",
                 "Run:  cd DIR && ansible-playbook -K playbook.yml",
-                "Exit code 0: written; 2: unusable input."})
+                "Exit code 0: written; 1: the plant has validation errors; 2: unusable input."})
 public final class ExportAnsibleCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PLANT", description = "Plant file (JSON).")
     Path plantFile;
@@ -34,6 +34,11 @@ public final class ExportAnsibleCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Plant plant = PlantFile.read(plantFile);
+        // As export and commission: nothing is written for a plant the runtime would refuse (its values go into
+        // ssh_config and into scripts that run as root).
+        if (PlantChecks.refuseErrors(plant, plantFile, spec.commandLine().getErr())) {
+            return ExitCodes.FINDINGS;
+        }
         try {
             AnsibleExporter.export(plant, Bundles.readAll(bundleDir), bundleDir, output);
         } catch (java.io.IOException e) {

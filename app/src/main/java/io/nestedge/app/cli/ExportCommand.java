@@ -113,7 +113,13 @@ public final class ExportCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     /** The secrets file's shape. */
-    record SecretsFile(Map<String, String> sasKeys, Map<String, String> connectionStrings, String registryPassword) { }
+    record SecretsFile(Map<String, String> sasKeys, Map<String, String> connectionStrings, String registryPassword) {
+        /** Which secrets are present, never their values (a record's default form would print them). */
+        @Override
+        public String toString() {
+            return new io.nestedge.model.export.ExportSecrets(connectionStrings, sasKeys, registryPassword).toString();
+        }
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -275,12 +281,30 @@ public final class ExportCommand implements Callable<Integer> {
                     .readValue(secretsFile.toFile(), SecretsFile.class);
             return new ExportSecrets(f.connectionStrings(), f.sasKeys(), f.registryPassword());
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new InputException(secretsFile.toString(), e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr(),
-                    e.getOriginalMessage(), "Use the keys sasKeys, connectionStrings, registryPassword.", e);
+            // The parser's own message quotes the offending line or value (a key, a password): report position
+            // and shape only, and keep the exception (its message) out of the chain.
+            throw new InputException(secretsFile.toString(), e.getLocation() == null ? ""
+                    : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr(),
+                    secretsProblem(e), "Use the keys sasKeys: {device: key}, connectionStrings: {device: string} and "
+                            + "registryPassword: string (quote values that contain ': ' or start with a special character).");
         } catch (IOException e) {
             throw new InputException(secretsFile.toString(), "", "cannot read: " + io.nestedge.model.io.FileErrors.reason(e) + ".",
                     "Check the path.");
         }
+    }
+
+    /** What is wrong with the secrets file, in words that never include a value from it. */
+    static String secretsProblem(com.fasterxml.jackson.core.JsonProcessingException e) {
+        if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u) {
+            return "unknown key '" + u.getPropertyName() + "'.";
+        }
+        if (e instanceof com.fasterxml.jackson.databind.JsonMappingException m && !m.getPath().isEmpty()) {
+            String path = m.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .collect(java.util.stream.Collectors.joining("."));
+            String want = path.contains(".") || path.equals("registryPassword") ? "a string" : "a map of device ID to value";
+            return "wrong kind of value at " + path + ": expected " + want + ".";
+        }
+        return "malformed YAML/JSON (check quotes, indentation and ': ' after keys).";
     }
 
     private static void wipe(char[] c) {

@@ -99,4 +99,15 @@ class MainJobCommandsTest {
         assertThat(a.exit()).as(a.err()).isZero();
         assertThat(Files.readString(dir.resolve("ansible/ssh_config"))).contains("ProxyJump ops-gw");
     }
+
+    @Test
+    void exportAnsibleRefusesAPlantWithValidationErrorsAndWritesNothing() throws Exception {
+        Path bad = dir.resolve("bad-plant.json");
+        var sample = SamplePlants.sample();
+        PlantFile.write(sample.updateDevice(sample.devices().get(0).id(), d -> d.withHostname("gw\n  ProxyCommand id")), bad);
+        Result a = run("export-ansible", bad.toString(), "--bundle", dir.resolve("no-bundles").toString(), "-o",
+                dir.resolve("ansible-bad").toString());
+        assertThat(a.exit()).as(a.err()).isEqualTo(ExitCodes.FINDINGS);
+        assertThat(dir.resolve("ansible-bad")).doesNotExist();
+    }
 }

@@ -60,7 +60,9 @@ public final class AnsibleExporter {
      * @param bundles the exported device bundles (keys must be unencrypted: SSH-transport bundles)
      * @param bundleDir the export directory holding one sub-directory per device
      * @param outDir where to write (created; files replaced atomically)
-     * @throws InputException when a bundle has encrypted keys or names a device the plant lacks
+     * @throws InputException when a bundle has encrypted keys or names a device the plant lacks, or a
+     *     plant or bundle value would change what ssh_config or Ansible's templating does
+     *     ({@link AnsibleValues}); nothing is written then
      * @throws IOException when writing fails
      */
     public static void export(Plant plant, List<BundleInfo> bundles, Path bundleDir, Path outDir)
@@ -78,17 +80,39 @@ public final class AnsibleExporter {
             }
             byId.put(b.deviceId(), b);
         }
+        // Everything is built and checked before the first file is written: a refused value leaves nothing behind.
+        AnsibleValues.checkSshConfig(plant, sshConfigDevices(plant, byId));
+        Map<String, Object> inventory = inventory(plant, byId, bundleDir);
+        AnsibleValues.checkNoJinja("inventory", inventory);
+        Map<String, Map<String, Object>> vars = new LinkedHashMap<>();
+        for (BundleInfo b : byId.values()) {
+            Map<String, Object> v = hostVars(b);
+            AnsibleValues.checkNoJinja(b.deviceId(), v);
+            vars.put(b.deviceId(), v);
+        }
+        for (Layer l : plant.layers()) {
+            AnsibleValues.checkNoJinja("playbook (play names)", l.id()); // the only plant value in the playbook
+        }
+        List<Object> playbook = playbook(plant, byId);
         Files.createDirectories(outDir.resolve("host_vars"));
         AtomicFiles.write(outDir.resolve("ssh_config"), sshConfig(plant, byId).getBytes(StandardCharsets.UTF_8));
         AtomicFiles.write(outDir.resolve("ansible.cfg"), ("[defaults]\ninventory = inventory.yml\nhost_key_checking = True\n"
                 + "forks = 8\n\n[ssh_connection]\nssh_args = -F ssh_config -o ControlMaster=auto -o ControlPersist=60s\n"
                 + "pipelining = True\n").getBytes(StandardCharsets.UTF_8));
-        AtomicFiles.write(outDir.resolve("inventory.yml"), YAML.writeValueAsBytes(inventory(plant, byId, bundleDir)));
-        for (BundleInfo b : byId.values()) {
-            AtomicFiles.write(outDir.resolve("host_vars").resolve(b.deviceId() + ".yml"),
-                    YAML.writeValueAsBytes(hostVars(b)));
+        AtomicFiles.write(outDir.resolve("inventory.yml"), YAML.writeValueAsBytes(inventory));
+        for (Map.Entry<String, Map<String, Object>> v : vars.entrySet()) {
+            AtomicFiles.write(outDir.resolve("host_vars").resolve(v.getKey() + ".yml"), YAML.writeValueAsBytes(v.getValue()));
         }
-        AtomicFiles.write(outDir.resolve("playbook.yml"), YAML.writeValueAsBytes(playbook(plant, byId)));
+        AtomicFiles.write(outDir.resolve("playbook.yml"), YAML.writeValueAsBytes(playbook));
+    }
+
+    /** The devices ssh_config gets a Host entry for: the bundles' devices and every ancestor they jump through. */
+    private static List<Device> sshConfigDevices(Plant plant, Map<String, BundleInfo> bundles) {
+        java.util.Set<String> ids = new java.util.LinkedHashSet<>(bundles.keySet());
+        for (String id : bundles.keySet()) {
+            plant.ancestors(id).forEach(a -> ids.add(a.id()));
+        }
+        return ids.stream().map(plant::deviceOrNull).filter(java.util.Objects::nonNull).toList();
     }
 
     /** OpenSSH client config: one Host per device, ProxyJump through the parent for isolated layers. */
@@ -97,7 +121,7 @@ public final class AnsibleExporter {
         for (String id : bundles.keySet()) {
             Device d = plant.deviceOrNull(id);
             sb.append("Host ").append(id).append('\n');
-            sb.append("  HostName ").append(d.ssh().address().isEmpty() ? d.hostname() : d.ssh().address()).append('\n');
+            sb.append("  HostName ").append(AnsibleValues.hostName(d)).append('\n');
             sb.append("  Port ").append(d.ssh().port()).append('\n');
             if (!d.ssh().user().isEmpty()) {
                 sb.append("  User ").append(d.ssh().user()).append('\n');
@@ -111,7 +135,7 @@ public final class AnsibleExporter {
         for (String id : bundles.keySet()) {
             for (Device a : plant.ancestors(id)) {
                 if (!bundles.containsKey(a.id()) && sb.indexOf("Host " + a.id() + "\n") < 0) {
-                    sb.append("Host ").append(a.id()).append("\n  HostName ").append(a.ssh().address()).append("\n  Port ")
+                    sb.append("Host ").append(a.id()).append("\n  HostName ").append(AnsibleValues.hostName(a)).append("\n  Port ")
                             .append(a.ssh().port()).append('\n');
                     if (a.hasParent() && a.ssh().reach() == io.nestedge.model.Reachability.VIA_PARENT) {
                         sb.append("  ProxyJump ").append(a.parentId()).append('\n');

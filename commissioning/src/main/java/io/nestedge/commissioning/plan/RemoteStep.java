@@ -6,6 +6,7 @@ import io.nestedge.commissioning.probe.ConfigApplyResult;
 import io.nestedge.commissioning.probe.NameiParser;
 import io.nestedge.commissioning.probe.ProbeParseException;
 import io.nestedge.commissioning.run.Remark;
+import io.nestedge.commissioning.run.SecretRedaction;
 import io.nestedge.commissioning.run.StepContext;
 import io.nestedge.commissioning.run.StepResult;
 import io.nestedge.commissioning.run.StepTask;
@@ -94,7 +95,11 @@ public final class RemoteStep implements StepTask {
             if (ctx.cancelled()) {
                 throw new InterruptedException("cancelled");
             }
-            DeviceShell.Exec r = shell.runAsRoot(staging, line, timeout);
+            // A device may quote secrets (config apply quotes the config.toml line it cannot parse): masked at the
+            // source, so neither the live view, the journal, the report nor a summary ever holds them.
+            DeviceShell.Exec raw = shell.runAsRoot(staging, line, timeout);
+            DeviceShell.Exec r = new DeviceShell.Exec(raw.exitCode(), SecretRedaction.apply(raw.stdout()),
+                    SecretRedaction.apply(raw.stderr()));
             String entry = "$ " + line + "\n" + r.text() + (r.text().isEmpty() || r.text().endsWith("\n") ? "" : "\n")
                     + (r.exitCode() == 0 ? "" : "(exit " + r.exitCode() + ")\n");
             log.append(entry);

@@ -5,6 +5,7 @@ import io.nestedge.commissioning.run.StepResult;
 import io.nestedge.commissioning.run.StepTask;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
@@ -58,14 +59,26 @@ public final class UploadBundleStep implements StepTask {
 
     @Override
     public StepResult execute(StepContext ctx) throws IOException {
-        shell.makePrivateDir(staging);
-        StringBuilder log = new StringBuilder();
-        long bytes = 0;
-        int files = 0;
         List<Path> all;
         try (Stream<Path> s = Files.walk(bundleDir)) {
             all = s.sorted().toList();
         }
+        // Only the bundle's own files travel: a link (or a device file, a pipe) would carry whatever it points
+        // to on this laptop to the device, and SHA256SUMS lists only the files the export wrote.
+        for (Path p : all) {
+            if (!p.equals(bundleDir) && (Files.isSymbolicLink(p)
+                    || !Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))) {
+                String rel = bundleDir.relativize(p).toString().replace('\\', '/');
+                return StepResult.failed("the bundle holds " + rel + ", which is a link or a special file, not a file the export "
+                        + "wrote: nothing was uploaded", "", List.of(new io.nestedge.commissioning.run.Remark(
+                                "A link in the bundle directory would upload the laptop file it points to.",
+                                "Export the plant again into a fresh directory (or remove " + rel + "), then commission again.", "", "")));
+            }
+        }
+        shell.makePrivateDir(staging);
+        StringBuilder log = new StringBuilder();
+        long bytes = 0;
+        int files = 0;
         for (Path p : all) {
             if (p.equals(bundleDir)) {
                 continue;
@@ -74,7 +87,7 @@ public final class UploadBundleStep implements StepTask {
             String remote = staging + "/" + rel;
             if (Files.isDirectory(p)) {
                 shell.makePrivateDir(remote);
-            } else if (Files.isRegularFile(p)) {
+            } else if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
                 shell.upload(p, remote, mode(p));
                 bytes += Files.size(p);
                 files++;

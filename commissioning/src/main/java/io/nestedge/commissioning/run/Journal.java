@@ -28,6 +28,8 @@ import java.util.Set;
  * never through a {@code FileChannel}: a cancel interrupts the worker threads, and an interrupted
  * thread's channel write closes the channel for good, so the journal (and, before the fix, the GUI)
  * lost every later event including {@code run-finished}.
+ *
+ * <p>Step summaries and outputs pass through {@link SecretRedaction}: no SAS key reaches the file.
  */
 public final class Journal implements RunListener, Closeable {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -86,8 +88,8 @@ public final class Journal implements RunListener, Closeable {
             n.put("step", f.stepId());
             n.put("title", f.title());
             n.put("status", f.result().status().name());
-            n.put("summary", f.result().summary());
-            n.put("output", f.result().output());
+            n.put("summary", SecretRedaction.apply(f.result().summary()));
+            n.put("output", SecretRedaction.apply(f.result().output()));
             n.set("remarks", MAPPER.valueToTree(f.result().remarks()));
             n.put("fromJournal", f.fromJournal());
         } else if (event instanceof RunEvent.DeviceFinished f) {

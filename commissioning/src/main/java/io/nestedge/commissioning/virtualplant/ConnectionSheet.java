@@ -23,6 +23,12 @@ public record ConnectionSheet(String plant, List<Entry> entries) {
     /** One device's connection data. */
     public record Entry(String device, String hostname, String address, int port, String user,
             String hostKeySha256, String sudoPassword, String via, Map<String, Integer> edgeHubPorts) {
+        /** Everything but the sudo password (only {@link #toText} and {@link #toJson} show it, on purpose). */
+        @Override
+        public String toString() {
+            return "Entry[" + device + ", " + user + "@" + address + ":" + port + ", host key " + hostKeySha256
+                    + (via.isEmpty() ? "" : ", via " + via) + "]";
+        }
     }
 
     /** Human-readable table (the rehearse command prints it). */

@@ -36,7 +36,7 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * The PKI store beside the plant: a directory with the root (and intermediate) CA, their keys
  * encrypted at rest, every issued Edge CA, and {@code pki-index.json}. File names follow
- * {@link PkiFileNames}. Writes are atomic ({@link AtomicFiles}); key files are 0600 in a 0700
+ * {@link PkiFileNames}. Writes are atomic ({@link AtomicFiles}); key files are 0600 in a 0700 (never linked)
  * {@code private/} directory.
  *
  * <p>Keys at rest are encrypted PKCS#8 (PBES2, AES-256-CBC, PBKDF2-HMAC-SHA256):
@@ -61,6 +61,7 @@ public final class PkiStore {
     private static final Set<PosixFilePermission> KEY_PERMS = PosixFilePermissions.fromString("rw-------");
     private static final Set<PosixFilePermission> CERT_PERMS = PosixFilePermissions.fromString("rw-r--r--");
     private static final Set<PosixFilePermission> PRIVATE_DIR_PERMS = PosixFilePermissions.fromString("rwx------");
+    private static final String PRIVATE_DIR = "private";
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
@@ -132,10 +133,11 @@ public final class PkiStore {
      * @param intermediateDays intermediate validity, days
      * @param passphrase protects the CA keys at rest; used, not kept
      * @return the issuing CA (intermediate or root) with its chain
-     * @throws IOException if writing fails
+     * @throws IOException if writing fails, or {@code private/} is a link (nothing is written then)
      */
     public synchronized CertifiedKey generateCa(String rootCn, KeyType rootKeyType, int rootDays, KeyType intermediateKeyType,
             int intermediateDays, char[] passphrase) throws IOException {
+        refuseLinkedPrivateDir();
         CertifiedKey root = issuer.rootCa(rootCn, rootKeyType, rootDays);
         CertifiedKey inter = intermediateKeyType == null ? null
                 : issuer.intermediateCa(root, rootCn.replaceFirst("(?i)\\s*root\\s*CA$", "") + " Intermediate CA", intermediateKeyType, intermediateDays);
@@ -153,9 +155,10 @@ public final class PkiStore {
      * otherwise the issuing CA as the intermediate (with its chain) and {@code imported.root()} as the
      * root certificate, the trust bundle. The keys are encrypted under {@code passphrase}.
      *
-     * @throws IOException if writing fails
+     * @throws IOException if writing fails, or {@code private/} is a link (nothing is written then)
      */
     public synchronized void saveImportedCa(CaImport.Imported imported, char[] passphrase) throws IOException {
+        refuseLinkedPrivateDir();
         CertifiedKey issuingCa = imported.issuingCa();
         writeCert(PkiFileNames.ROOT_CERT, List.of(imported.root()));
         if (Certificates.isSelfSigned(issuingCa.certificate())) {
@@ -216,7 +219,7 @@ public final class PkiStore {
      * @param executor where the work runs
      * @return one result per request, in request order
      * @throws IllegalArgumentException if a device ID appears twice
-     * @throws IOException if a file cannot be written
+     * @throws IOException if a file cannot be written, or {@code private/} is a link
      */
     public synchronized List<StoredEdgeCa> ensureEdgeCas(CertifiedKey issuingCa, List<EdgeCaRequest> requests, Set<String> renew,
             Executor executor) throws IOException {
@@ -280,8 +283,7 @@ public final class PkiStore {
         }
         String issuerFp = Certificates.sha256Fingerprint(issuingCa.certificate());
         byte[] secretKey = secretKey(issuingCa);
-        Files.createDirectories(dir.resolve("private"));
-        restrict(dir.resolve("private"), PRIVATE_DIR_PERMS);
+        privateDir();
         List<StoredEdgeCa> out = new ArrayList<>();
         Map<String, PkiIndex.Entry> entries = new HashMap<>(kind.entries(index));
         RuntimeException failure = null;
@@ -452,9 +454,28 @@ public final class PkiStore {
 
     private void writeKey(String rel, String pem) throws IOException {
         Path p = dir.resolve(rel);
-        Files.createDirectories(p.getParent());
-        restrict(p.getParent(), PRIVATE_DIR_PERMS);
+        if (!p.getParent().equals(dir.resolve(PRIVATE_DIR))) {
+            throw new IllegalArgumentException("keys belong in " + PRIVATE_DIR + "/: " + rel);
+        }
+        privateDir();
         AtomicFiles.write(p, pem.getBytes(StandardCharsets.US_ASCII), KEY_PERMS);
+    }
+
+    /** Creates {@code private/} (0700) unless it exists; refuses a link there. */
+    private void privateDir() throws IOException {
+        refuseLinkedPrivateDir();
+        Path p = dir.resolve(PRIVATE_DIR);
+        Files.createDirectories(p);
+        restrict(p, PRIVATE_DIR_PERMS);
+    }
+
+    /** A link at {@code private/} would take the keys, and the chmod to 0700, wherever it points. */
+    private void refuseLinkedPrivateDir() throws IOException {
+        Path p = dir.resolve(PRIVATE_DIR);
+        if (Files.isSymbolicLink(p)) {
+            throw new IOException(p + " is a link (to " + Files.readSymbolicLink(p) + "); the PKI store writes its keys only into "
+                    + "a real directory: replace the link with a directory (move the files the link points to into it)");
+        }
     }
 
     private static void restrict(Path d, Set<PosixFilePermission> perms) throws IOException {

@@ -1,6 +1,8 @@
 package io.nestedge.commissioning.virtualplant.runtime;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
 import java.nio.file.Files;
@@ -8,6 +10,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.GroupPrincipal;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
@@ -15,6 +18,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
 import java.nio.file.attribute.UserPrincipalNotFoundException;
+import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 
@@ -95,6 +99,9 @@ public final class DeviceFs {
 
     /**
      * Writes a file atomically (temp file in the same directory, then rename) with a mode and owner.
+     * The temporary file is created anew, owner-only (a secret is never readable by others, not even
+     * while it is written; on the test bed this is a real disk), and never through a link left at its
+     * name; it gets its mode and owner before the rename.
      *
      * @param devicePath target path; parent directories are created (root-owned, 0755) if missing
      * @param content bytes
@@ -105,7 +112,14 @@ public final class DeviceFs {
         Path target = path(devicePath);
         mkdirs(target.getParent(), "755", "root");
         Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
-        Files.write(tmp, content);
+        Files.deleteIfExists(tmp); // a crashed write's leftover, or a planted link: removed, not followed
+        try (SeekableByteChannel ch = Files.newByteChannel(tmp, EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))) {
+            ByteBuffer buf = ByteBuffer.wrap(content);
+            while (buf.hasRemaining()) {
+                ch.write(buf);
+            }
+        }
         setMode(tmp, mode);
         setOwner(tmp, owner, owner);
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

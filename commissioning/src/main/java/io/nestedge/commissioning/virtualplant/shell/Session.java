@@ -17,6 +17,12 @@ public record Session(EmulatorContext ctx, String loginUser, String sudoPassword
         return ctx.fs();
     }
 
+    /** Names the user and directory, never the sudo password (a record's default form would print it). */
+    @Override
+    public String toString() {
+        return "Session[" + loginUser + ", cwd " + cwd + "]";
+    }
+
     /** Absolute device path of {@code p} (relative paths are taken from the working directory). */
     public String abs(String p) {
         return p.startsWith("/") ? p : (cwd.endsWith("/") ? cwd : cwd + "/") + p;

@@ -57,6 +57,11 @@ final class AzDevicesConfigFormat {
 
     record Auth(@JsonProperty("serverAddress") String serverAddress, @JsonProperty("username") String username,
             @JsonProperty("password") String password) implements YamlNode {
+        /** Server and user, never the password (a record's default form would print it). */
+        @Override
+        public String toString() {
+            return "Auth[" + username + "@" + serverAddress + (password == null || password.isEmpty() ? "" : ", password present") + "]";
+        }
     }
 
     /**

@@ -58,6 +58,11 @@ final class IotEdgeConfigFormat {
 
     record Auth(@JsonProperty("serveraddress") String serveraddress, @JsonProperty("username") String username,
             @JsonProperty("password") String password) implements YamlNode {
+        /** Server and user, never the password (a record's default form would print it). */
+        @Override
+        public String toString() {
+            return "Auth[" + username + "@" + serveraddress + (password == null || password.isEmpty() ? "" : ", password present") + "]";
+        }
     }
 
     record Leaf(@JsonProperty("device_id") String deviceId, @JsonProperty("deployment") String deployment)

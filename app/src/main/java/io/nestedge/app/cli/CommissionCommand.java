@@ -242,7 +242,7 @@ public final class CommissionCommand implements Callable<Integer> {
 
     private HostKeyPolicy hostKeys(PrintWriter err) throws java.io.IOException {
         Path kh = knownHosts != null ? knownHosts
-                : Path.of(System.getProperty("user.home"), ".config", "nestedge", "known_hosts");
+                : io.nestedge.app.commission.DeviceTarget.defaultKnownHosts();
         Files.createDirectories(kh.toAbsolutePath().getParent());
         HostKeyPolicy.Builder b = HostKeyPolicy.builder(kh);
         if (userKnownHosts) {

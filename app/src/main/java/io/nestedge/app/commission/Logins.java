@@ -17,6 +17,7 @@ public final class Logins {
     private final char[] keyPassphrase;
     private final char[] password;
     private final char[] sudoPassword;
+    private final boolean trustUserKnownHosts;
 
     /**
      * @param user SSH user for every device, or blank to use each device's {@code ssh.user}
@@ -26,6 +27,19 @@ public final class Logins {
      * @param sudoPassword sudo password on the devices (empty: the login password)
      */
     public Logins(String user, Path keyFile, char[] keyPassphrase, char[] password, char[] sudoPassword) {
+        this(user, keyFile, keyPassphrase, password, sudoPassword, false);
+    }
+
+    /**
+     * As {@link #Logins(String, Path, char[], char[], char[])}, choosing whether host keys in the
+     * user's {@code ~/.ssh/known_hosts} are trusted too (issue #5: the app's own known_hosts, the
+     * user's only when asked).
+     *
+     * @param trustUserKnownHosts true to also trust (read only) {@code ~/.ssh/known_hosts}
+     */
+    public Logins(String user, Path keyFile, char[] keyPassphrase, char[] password, char[] sudoPassword,
+            boolean trustUserKnownHosts) {
+        this.trustUserKnownHosts = trustUserKnownHosts;
         this.user = user == null ? "" : user.strip();
         this.keyFile = keyFile;
         this.keyPassphrase = keyPassphrase == null ? new char[0] : keyPassphrase.clone();
@@ -67,6 +81,11 @@ public final class Logins {
         return Credentials.password(user(d), pw);
     }
 
+    /** Whether host keys in the user's {@code ~/.ssh/known_hosts} are trusted too (read only). */
+    public boolean trustUserKnownHosts() {
+        return trustUserKnownHosts;
+    }
+
     /** The sudo password (a copy the caller wipes). */
     public char[] sudoPassword() {
         return sudoPassword.clone();
@@ -81,6 +100,7 @@ public final class Logins {
 
     @Override
     public String toString() {
-        return "Logins[user " + (user.isEmpty() ? "(per device)" : user) + ", " + (keyFile != null ? "key " + keyFile : "password") + "]";
+        return "Logins[user " + (user.isEmpty() ? "(per device)" : user) + ", " + (keyFile != null ? "key " + keyFile : "password")
+                + (trustUserKnownHosts ? ", also trusting ~/.ssh/known_hosts" : "") + "]";
     }
 }

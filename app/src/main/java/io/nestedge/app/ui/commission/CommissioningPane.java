@@ -313,10 +313,11 @@ public final class CommissioningPane extends BorderPane {
         if (kind == CommissioningModel.Target.REHEARSAL) {
             return RehearsalTarget.prepare(plant, progress, cancelled, rehearsalHook);
         }
-        Path known = Path.of(System.getProperty("user.home"), ".nestedge-studio", "known_hosts");
+        Path known = DeviceTarget.defaultKnownHosts();
         Files.createDirectories(known.getParent());
         char[] pass = bundlePassphrase;
-        return new DeviceTarget(known, new FxPrompt(Platform::runLater, k -> HostKeyDialog.ask(window(), k)), logins, deviceBundles,
+        Path userKnown = logins.trustUserKnownHosts() ? Path.of(System.getProperty("user.home"), ".ssh", "known_hosts") : null;
+        return new DeviceTarget(known, userKnown, new FxPrompt(Platform::runLater, k -> HostKeyDialog.ask(window(), k)), logins, deviceBundles,
                 () -> pass == null ? null : pass.clone());
     }
 

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
@@ -52,6 +53,7 @@ public final class CredentialsDialog {
         PasswordField password = new PasswordField();
         PasswordField sudo = new PasswordField();
         sudo.setPromptText("blank: same as the login password");
+        CheckBox userKnownHosts = new CheckBox("Also trust the host keys in ~/.ssh/known_hosts (read only)");
         Label problem = new Label();
         problem.getStyleClass().add("inspector-problem");
         GridPane g = new GridPane();
@@ -62,14 +64,15 @@ public final class CredentialsDialog {
         g.addRow(2, new Label("Key pass phrase"), keyPass);
         g.addRow(3, new Label("Login password"), password);
         g.addRow(4, new Label("sudo password"), sudo);
-        g.add(problem, 0, 5, 2, 1);
+        g.add(userKnownHosts, 0, 5, 2, 1);
+        g.add(problem, 0, 6, 2, 1);
         d.getDialogPane().setContent(g);
         d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         Logins[] out = new Logins[1];
         d.getDialogPane().lookupButton(ButtonType.OK).addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
             Path kf = key.getText().isBlank() ? null : Path.of(key.getText().strip().replaceFirst("^~", System.getProperty("user.home")));
             Logins l = new Logins(user.getText(), kf, keyPass.getText().toCharArray(), password.getText().toCharArray(),
-                    sudo.getText().toCharArray());
+                    sudo.getText().toCharArray(), userKnownHosts.isSelected());
             String p = l.problem();
             if (!p.isEmpty()) {
                 problem.setText(p);

@@ -24,12 +24,14 @@ final class BundleReadme {
                   SHA256SUMS      checksum of every file, signed (SHA256SUMS.p7s) by the plant's CA
 
                 Install from a USB drive
-                  1. Copy this folder (or the .tar.gz next to it: tar -xzf <device>.tar.gz) to the device,
-                     e.g. into /root/nestedge-bundle. Keep it on a drive only you have: it holds keys.
+                  1. Copy this folder (or the .tar.gz next to it: tar -xzf <device>.tar.gz) onto the
+                     device's own disk, e.g. into /root/nestedge-bundle (a FAT or noexec USB drive cannot
+                     run install.sh). Keep it on a drive only you have: it holds keys.
                   2. sudo ./install.sh
                   3. Compare the root CA fingerprint it prints with the one in the export report
                      (export-report.txt, kept by whoever exported the plant, NOT carried in this bundle:
                      a forged bundle would carry a matching number) and answer y only if it matches.
+                     Scripted: sudo ./install.sh --root-sha256 <fingerprint from the report> compares it.
                 %s  4. It verifies the signature and every checksum before changing anything, installs the
                      certificates and keys with the owners and modes the runtime needs, trusts the root CA
                      (and restarts the container engine), %s

@@ -31,8 +31,8 @@ public final class InstallScript {
         sb.append("# install.sh for IoT Edge device ").append(oneLine(spec.deviceId())).append(" (")
                 .append(oneLine(spec.hostname())).append(")\n");
         sb.append("# ").append(oneLine(generatedBy)).append("\n");
-        sb.append("# Usage (as root, from the bundle directory): ./install.sh [--yes] [--passphrase-stdin]\n");
-        sb.append("#   --yes               do not ask to confirm the root CA fingerprint\n");
+        sb.append("# Usage (as root, from the bundle directory): ./install.sh [--root-sha256 FP] [--passphrase-stdin]\n");
+        sb.append("#   --root-sha256 FP    the root CA fingerprint from the export report: compared instead of asked\n");
         sb.append("#   --passphrase-stdin  read the key pass phrase from standard input instead of the terminal\n");
         sb.append("# Runs offline. Refuses to run on a bundle whose signature or checksums do not verify.\n");
         sb.append("set -euo pipefail\n");
@@ -41,13 +41,16 @@ public final class InstallScript {
         sb.append("ROOT_CA=").append(ShellQuote.quote(spec.rootCa().source())).append('\n');
         sb.append(helpers());
         sb.append("""
-                YES=0; PASS_STDIN=0
-                for arg in "$@"; do
-                  case "$arg" in
-                    --yes) YES=1 ;;
+                EXPECT_FP=""; PASS_STDIN=0
+                while [ $# -gt 0 ]; do
+                  case "$1" in
+                    --root-sha256) [ $# -ge 2 ] || fail "--root-sha256 needs the fingerprint from the export report"; EXPECT_FP=$2; shift ;;
+                    --root-sha256=*) EXPECT_FP=${1#*=} ;;
+                    --yes) fail "--yes is not accepted: the bundle is verified against the root CA it carries, so only that CA's fingerprint proves it is your plant's. Give it instead: --root-sha256 <fingerprint from export-report.txt>" ;;
                     --passphrase-stdin) PASS_STDIN=1 ;;
-                    *) fail "unknown option $arg (use --yes, --passphrase-stdin)" ;;
+                    *) fail "unknown option $1 (use --root-sha256 FP, --passphrase-stdin)" ;;
                   esac
+                  shift
                 done
                 [ "$(id -u)" -eq 0 ] || fail "run as root: sudo ./install.sh"
                 SRC_DIR=$(cd "$(dirname "$0")" && pwd)
@@ -55,9 +58,15 @@ public final class InstallScript {
                 [ -f "$ROOT_CA" ] || fail "the bundle has no root CA file $ROOT_CA: it is incomplete"
                 say "Device: $DEVICE_ID"
                 say "Root CA SHA-256 fingerprint (compare with the export report):"
-                openssl x509 -noout -fingerprint -sha256 -in "$ROOT_CA" | sed 's/^.*=/  /'
-                if [ "$YES" -ne 1 ]; then
-                  [ -t 0 ] || fail "no terminal to confirm the fingerprint: compare it, then run again with --yes"
+                ROOT_FP=$(openssl x509 -noout -fingerprint -sha256 -in "$ROOT_CA" | sed 's/^.*=//')
+                say "  $ROOT_FP"
+                if [ -n "$EXPECT_FP" ]; then
+                  fp_norm() { printf '%s' "$1" | tr -d ': ' | tr 'a-f' 'A-F'; }
+                  [ "$(fp_norm "$EXPECT_FP")" = "$(fp_norm "$ROOT_FP")" ] \
+                    || fail "the bundle's root CA ($ROOT_FP) is not the one given with --root-sha256 ($EXPECT_FP): it was not made with your plant's CA. Nothing was changed."
+                  say "It matches the fingerprint given with --root-sha256."
+                else
+                  [ -t 0 ] || fail "no terminal to confirm the fingerprint: compare it with the export report, then run again with --root-sha256 <that fingerprint>"
                   read -r -p "Does it match the export report? [y/N] " answer
                   case "$answer" in y|Y|yes|YES) ;; *) fail "fingerprint not confirmed: nothing was changed" ;; esac
                 fi

@@ -286,7 +286,7 @@ class BundleExportTest {
         assumeTrue(canRunInstallForReal(), "needs root (runs in CI)");
         Path b = dir.resolve("usb-ops-gw");
         copyTree(bundle(usbOut, "ops-gw"), b);
-        ProcessResult r = install(b, "ops-gw", USB_PASS + "\n", "--yes", "--passphrase-stdin");
+        ProcessResult r = install(b, "ops-gw", USB_PASS + "\n", "--root-sha256", plain.rootSha256(), "--passphrase-stdin");
         assertThat(r.exit()).as(r.out()).isZero();
         assertThat(r.out()).contains(plain.rootSha256())
                 .contains("/var/aziot/certs aziotcs aziotcs 755")
@@ -315,7 +315,7 @@ class BundleExportTest {
         copyTree(bundle(plainOut, "site-gw"), b);
         Path script = Path.of("src/test/resources/bundle/run-install-sandboxed.sh").toAbsolutePath();
         ProcessResult r = run(dir, null, "env", "NESTEDGE_RUN_TWICE=1", script.toString(), b.toString(), "site-gw", standIns().toString(),
-                "--yes");
+                "--root-sha256", plain.rootSha256());
         assertThat(r.exit()).as(r.out()).isZero();
         String first = r.out().substring(0, r.out().indexOf("=== second run"));
         String second = r.out().substring(r.out().indexOf("=== second run"));
@@ -332,7 +332,7 @@ class BundleExportTest {
         assumeTrue(canRunInstallForReal(), "needs root (runs in CI)");
         Path b = dir.resolve("engine-new");
         copyTree(bundle(plainOut, "line1-edge"), b);
-        ProcessResult r = install(b, "line1-edge", null, "--yes");
+        ProcessResult r = install(b, "line1-edge", null, "--root-sha256", plain.rootSha256());
         assertThat(r.exit()).as(r.out()).isZero();
         assertThat(r.out()).contains("/etc/docker/daemon.json: dns, log-driver, log-opts set")
                 .contains("/etc/docker/daemon.json root root 644")
@@ -351,7 +351,7 @@ class BundleExportTest {
         String existing = "{\n  \"registry-mirrors\": [\"https://mirror.contoso-plant.local\"],\n  \"log-driver\": \"journald\"\n}\n";
         Path daemon = dir.resolve("foreign-daemon.json");
         Files.writeString(daemon, existing);
-        ProcessResult r = install(daemon, b, "ops-gw", null, "--yes");
+        ProcessResult r = install(daemon, b, "ops-gw", null, "--root-sha256", plain.rootSha256());
         assertThat(r.exit()).as("the warning does not stop the install: " + r.out()).isZero();
         assertThat(r.out()).contains("install.sh: warning: /etc/docker/daemon.json holds other settings")
                 .contains("Done: device ops-gw is configured.")
@@ -368,7 +368,7 @@ class BundleExportTest {
         byte[] cfg = Files.readAllBytes(b.resolve("config.toml"));
         cfg[10] ^= 1;
         Files.write(b.resolve("config.toml"), cfg);
-        ProcessResult r = install(b, "site-gw", null, "--yes");
+        ProcessResult r = install(b, "site-gw", null, "--root-sha256", plain.rootSha256());
         assertThat(r.exit()).isNotZero();
         assertThat(r.out()).contains("does not verify").doesNotContain("/etc/aziot/config.toml root").doesNotContain("/var/aziot/certs ");
     }
@@ -378,7 +378,7 @@ class BundleExportTest {
         assumeTrue(canRunInstallForReal(), "needs root (runs in CI)");
         Path b = dir.resolve("usb-wrong");
         copyTree(bundle(usbOut, "site-gw"), b);
-        ProcessResult r = install(b, "site-gw", "not the pass phrase\n", "--yes", "--passphrase-stdin");
+        ProcessResult r = install(b, "site-gw", "not the pass phrase\n", "--root-sha256", plain.rootSha256(), "--passphrase-stdin");
         assertThat(r.exit()).isNotZero();
         assertThat(r.out()).contains("wrong pass phrase").doesNotContain("/etc/aziot/config.toml root");
     }
@@ -388,9 +388,30 @@ class BundleExportTest {
         assumeTrue(canRunInstallForReal(), "needs root (runs in CI)");
         Path b = dir.resolve("wrong-machine");
         copyTree(bundle(plainOut, "site-gw"), b);
-        ProcessResult r = install(b, "some-other-box", null, "--yes");
+        ProcessResult r = install(b, "some-other-box", null, "--root-sha256", plain.rootSha256());
         assertThat(r.exit()).isNotZero();
         assertThat(r.out()).contains("this machine is 'some-other-box'");
+    }
+
+    @Test
+    void installShComparesTheRootFingerprintGivenAndRefusesAnotherOrABareYes() throws Exception {
+        assumeTrue(canRunInstallForReal(), "needs root (runs in CI)");
+        Path b = dir.resolve("fingerprint-site-gw");
+        copyTree(bundle(plainOut, "site-gw"), b);
+        // a bundle re-signed under another CA verifies against the root it carries: only the fingerprint
+        // from the export report tells it apart, so a mismatch stops before anything is touched
+        String other = plain.rootSha256().replaceFirst("^..", plain.rootSha256().startsWith("00") ? "11" : "00");
+        ProcessResult wrong = install(b, "site-gw", null, "--root-sha256", other);
+        assertThat(wrong.exit()).isNotZero();
+        assertThat(wrong.out()).contains("is not the one given with --root-sha256").contains("Nothing was changed")
+                .doesNotContain("/etc/aziot/config.toml root");
+        ProcessResult yes = install(b, "site-gw", null, "--yes");
+        assertThat(yes.exit()).isNotZero();
+        assertThat(yes.out()).contains("--yes is not accepted").contains("--root-sha256").doesNotContain("/etc/aziot/config.toml root");
+        // lower case and without colons is the same fingerprint
+        ProcessResult ok = install(b, "site-gw", null, "--root-sha256=" + plain.rootSha256().replace(":", "").toLowerCase());
+        assertThat(ok.exit()).as(ok.out()).isZero();
+        assertThat(ok.out()).contains("It matches the fingerprint given with --root-sha256.");
     }
 
     static void copyTree(Path from, Path to) throws IOException {

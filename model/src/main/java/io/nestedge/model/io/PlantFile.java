@@ -28,6 +28,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -171,6 +172,7 @@ public final class PlantFile {
             throw new InputException(name, "/schemaVersion", "schema version " + v.intValue() + " is not valid.",
                     "Use " + Plant.SCHEMA_VERSION + ".");
         }
+        refuseNegativeValidity(tree, name);
         PlantDocument doc;
         try {
             doc = MAPPER.readValue(bytes, PlantDocument.class);
@@ -226,6 +228,25 @@ public final class PlantFile {
      * JSON pointer of the first key or text value holding an unpaired surrogate, or null. The pointer
      * is built only for the value found (a plant of 2,000 devices has some 60,000 values).
      */
+    /**
+     * A validity below zero is a mistake, not "the default": refused naming the field (0 or absent
+     * means the default, {@link io.nestedge.model.PkiSettings}).
+     */
+    private static void refuseNegativeValidity(JsonNode tree, String name) throws InputException {
+        JsonNode pki = tree.get("pki");
+        if (pki == null || !pki.isObject()) {
+            return;
+        }
+        for (String field : List.of("rootValidityDays", "edgeCaValidityDays")) {
+            JsonNode v = pki.get(field);
+            if (v != null && v.isNumber() && v.asDouble() < 0) {
+                throw new InputException(name, "/pki/" + field, "a validity of " + v.asText() + " days is not possible.",
+                        "Give a positive number of days, or 0 (or leave it out) for the default ("
+                                + (field.startsWith("root") ? "3650" : "365") + ").");
+            }
+        }
+    }
+
     private static String unpairedSurrogateAt(JsonNode n, String pointer) {
         java.util.ArrayDeque<String> path = new java.util.ArrayDeque<>();
         return unpairedSurrogateAt(n, path) ? pointer + String.join("", (Iterable<String>) path::descendingIterator) : null;

@@ -97,6 +97,20 @@ class PlantFileTest {
     }
 
     @Test
+    void aNegativeValidityIsRefusedNamingTheFieldInsteadOfSilentlyBecomingTheDefault() throws Exception {
+        // Was: -5 validated clean and became 3650 days without a word.
+        String sample = new String(PlantFile.toBytes(SamplePlants.sample()), StandardCharsets.UTF_8);
+        String json = sample.replaceFirst("\"rootValidityDays\" : \\d+", "\"rootValidityDays\" : -5");
+        assertThat(json).contains("\"rootValidityDays\" : -5");
+        assertThatThrownBy(() -> PlantFile.parse(json.getBytes(StandardCharsets.UTF_8), "p.json"))
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining("p.json: /pki/rootValidityDays: a validity of -5 days is not possible.")
+                .hasMessageContaining("Fix: Give a positive number of days");
+        String zero = sample.replaceFirst("\"edgeCaValidityDays\" : \\d+", "\"edgeCaValidityDays\" : 0");
+        assertThat(PlantFile.parse(zero.getBytes(StandardCharsets.UTF_8), "p.json").pki().edgeCaValidityDays()).isEqualTo(365);
+    }
+
+    @Test
     void aNumberWrittenAsTextSaysHowToWriteIt() {
         String json = new String(PlantFile.toBytes(SamplePlants.sample()), StandardCharsets.UTF_8)
                 .replaceFirst("\"port\" : 22", "\"port\" : \"twenty-two\"");

@@ -16,12 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +27,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The PKI store beside the plant: a directory with the root (and intermediate) CA, their keys
@@ -223,7 +218,7 @@ public final class PkiStore {
      */
     public synchronized List<StoredEdgeCa> ensureEdgeCas(CertifiedKey issuingCa, List<EdgeCaRequest> requests, Set<String> renew,
             Executor executor) throws IOException {
-        return ensure(Kind.EDGE_CA, issuingCa, requests, renew, executor);
+        return ensure(StoredKind.EDGE_CA, issuingCa, requests, renew, executor);
     }
 
     /**
@@ -240,40 +235,10 @@ public final class PkiStore {
      */
     public synchronized List<StoredEdgeCa> ensureDeviceIdentities(CertifiedKey issuingCa, List<EdgeCaRequest> requests, Set<String> renew,
             Executor executor) throws IOException {
-        return ensure(Kind.IDENTITY, issuingCa, requests, renew, executor);
+        return ensure(StoredKind.IDENTITY, issuingCa, requests, renew, executor);
     }
 
-    /** What {@link #ensure} keeps: Edge CAs or identity certificates. */
-    private enum Kind {
-        EDGE_CA, IDENTITY;
-
-        String cert(String id) {
-            return this == EDGE_CA ? PkiFileNames.edgeCaCert(id) : PkiFileNames.identityCert(id);
-        }
-
-        String chain(String id) {
-            return this == EDGE_CA ? PkiFileNames.edgeCaFullChain(id) : PkiFileNames.identityFullChain(id);
-        }
-
-        String key(String id) {
-            return this == EDGE_CA ? PkiFileNames.edgeCaKey(id) : PkiFileNames.identityKey(id);
-        }
-
-        /** The label the key's secret is derived from (Edge CA keys keep the bare device ID, as before). */
-        String secretLabel(String id) {
-            return this == EDGE_CA ? id : "identity:" + id;
-        }
-
-        Map<String, PkiIndex.Entry> entries(PkiIndex i) {
-            return this == EDGE_CA ? i.edgeCas() : i.deviceIdentities();
-        }
-
-        CertifiedKey issue(CertificateIssuer issuer, CertifiedKey ca, EdgeCaRequest r) {
-            return this == EDGE_CA ? issuer.edgeCa(ca, r) : issuer.deviceIdentity(ca, r.deviceId(), r.keyType(), r.validityDays());
-        }
-    }
-
-    private List<StoredEdgeCa> ensure(Kind kind, CertifiedKey issuingCa, List<EdgeCaRequest> requests, Set<String> renew,
+    private List<StoredEdgeCa> ensure(StoredKind kind, CertifiedKey issuingCa, List<EdgeCaRequest> requests, Set<String> renew,
             Executor executor) throws IOException {
         Set<String> seen = new java.util.HashSet<>();
         for (EdgeCaRequest r : requests) {
@@ -282,7 +247,7 @@ public final class PkiStore {
             }
         }
         String issuerFp = Certificates.sha256Fingerprint(issuingCa.certificate());
-        byte[] secretKey = secretKey(issuingCa);
+        byte[] secretKey = KeySecrets.secretKey(issuingCa);
         privateDir();
         List<StoredEdgeCa> out = new ArrayList<>();
         Map<String, PkiIndex.Entry> entries = new HashMap<>(kind.entries(index));
@@ -313,10 +278,10 @@ public final class PkiStore {
             }
             for (int i = 0; i < done.size(); i++) {
                 out.add(done.get(i));
-                entries.put(done.get(i).deviceId(), entry(kind, done.get(i), doneRequests.get(i), issuerFp));
+                entries.put(done.get(i).deviceId(), kind.entry(done.get(i), doneRequests.get(i), issuerFp));
             }
         }
-        writeIndex(withIterations(kind == Kind.EDGE_CA
+        writeIndex(withIterations(kind == StoredKind.EDGE_CA
                 ? new PkiIndex(PkiIndex.SCHEMA_VERSION, index.keyIterations(), entries, index.deviceIdentities())
                 : new PkiIndex(PkiIndex.SCHEMA_VERSION, index.keyIterations(), index.edgeCas(), entries)));
         if (failure instanceof UncheckedIOException u) {
@@ -328,13 +293,13 @@ public final class PkiStore {
         return out;
     }
 
-    private StoredEdgeCa ensureOne(Kind kind, CertifiedKey issuingCa, String issuerFp, byte[] secretKey, EdgeCaRequest r,
+    private StoredEdgeCa ensureOne(StoredKind kind, CertifiedKey issuingCa, String issuerFp, byte[] secretKey, EdgeCaRequest r,
             PkiIndex.Entry old, boolean renew, AtomicFiles.Batch batch) {
         Path cert = dir.resolve(kind.cert(r.deviceId()));
         Path chain = dir.resolve(kind.chain(r.deviceId()));
         Path key = dir.resolve(kind.key(r.deviceId()));
-        char[] secret = secret(secretKey, kind.secretLabel(r.deviceId()));
-        String reason = old == null ? "" : reissueReason(kind, old, r, issuerFp, renew);
+        char[] secret = KeySecrets.secret(secretKey, kind.secretLabel(r.deviceId()));
+        String reason = old == null ? "" : kind.reissueReason(old, r, issuerFp, renew);
         if (old != null && reason.isEmpty()) {
             try {
                 List<X509Certificate> certs = PkiFiles.readCertificates(chain);
@@ -367,71 +332,13 @@ public final class PkiStore {
                 old == null ? "new device" : reason, cert, chain, key);
     }
 
-    private static String reissueReason(Kind kind, PkiIndex.Entry old, EdgeCaRequest r, String issuerFp, boolean renew) {
-        if (renew) {
-            return "renewal requested";
-        }
-        if (kind == Kind.EDGE_CA && !old.hostname().equals(r.hostname())) {
-            return "hostname changed from " + old.hostname() + " to " + r.hostname();
-        }
-        if (!old.keyType().equals(r.keyType().name())) {
-            return "key type changed from " + old.keyType() + " to " + r.keyType();
-        }
-        if (old.validityDays() != r.validityDays()) {
-            return "validity changed from " + old.validityDays() + " to " + r.validityDays() + " days";
-        }
-        if (!old.issuerFingerprint().equals(issuerFp)) {
-            return "issuing CA changed";
-        }
-        return "";
-    }
-
-    private static PkiIndex.Entry entry(Kind kind, StoredEdgeCa s, EdgeCaRequest r, String issuerFp) {
-        X509Certificate c = s.edgeCa().certificate();
-        return new PkiIndex.Entry(r.deviceId(), r.hostname(), r.keyType().name(), r.validityDays(), issuerFp,
-                Certificates.sha256Fingerprint(c), Certificates.commonName(c), c.getNotAfter().toInstant().toString(),
-                kind.cert(r.deviceId()), kind.chain(r.deviceId()), kind.key(r.deviceId()));
-    }
-
     /**
      * The pass phrase of a stored Edge CA key: Base64 of HMAC-SHA256(key, device ID), where key =
      * SHA-256 of a label and the issuing CA's PKCS#8 encoding. Only the holder of the issuing CA key
      * (itself under the user's pass phrase) can derive it.
      */
     public static char[] edgeCaKeySecret(CertifiedKey issuingCa, String deviceId) {
-        return secret(secretKey(issuingCa), deviceId);
-    }
-
-    private static byte[] secretKey(CertifiedKey issuingCa) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            md.update("NestEdge PKI store: Edge CA keys v1".getBytes(StandardCharsets.US_ASCII));
-            // The key's own numbers, not getEncoded(): providers encode the same key differently (Bouncy Castle's
-            // EC PKCS#8 carries the public point, the JDK's does not), and the secret must not depend on which
-            // provider happened to load the CA key.
-            java.security.PrivateKey k = issuingCa.privateKey();
-            if (k instanceof java.security.interfaces.RSAPrivateKey rsa) {
-                md.update(rsa.getModulus().toByteArray());
-                md.update(rsa.getPrivateExponent().toByteArray());
-            } else if (k instanceof java.security.interfaces.ECPrivateKey ec) {
-                md.update(ec.getS().toByteArray());
-            } else {
-                md.update(k.getEncoded());
-            }
-            return md.digest();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static char[] secret(byte[] secretKey, String deviceId) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secretKey, "HmacSHA256"));
-            return Base64.getEncoder().withoutPadding().encodeToString(mac.doFinal(deviceId.getBytes(StandardCharsets.UTF_8))).toCharArray();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return KeySecrets.secret(KeySecrets.secretKey(issuingCa), deviceId);
     }
 
     private static PkiIndex withIterations(PkiIndex i) {

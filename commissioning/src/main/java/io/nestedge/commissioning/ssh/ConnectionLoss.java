@@ -1,7 +1,9 @@
 package io.nestedge.commissioning.ssh;
 
 import java.time.Duration;
-import org.apache.sshd.common.AttributeRepository.AttributeKey;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
 import org.apache.sshd.common.session.Session;
 import org.apache.sshd.common.session.SessionListener;
 
@@ -12,7 +14,12 @@ import org.apache.sshd.common.session.SessionListener;
  * and {@link RootShell} name it when a running command loses its channel.
  */
 final class ConnectionLoss {
-    private static final AttributeKey<String> REASON = new AttributeKey<>();
+    /**
+     * Why each session ended. Not a session attribute: MINA clears a session's attributes when it
+     * closes, so a command thread that looks after the close completed found none (seen under load).
+     * Weak keys: an entry goes with its session.
+     */
+    private static final Map<Session, String> REASONS = Collections.synchronizedMap(new WeakHashMap<>());
 
     private ConnectionLoss() {
     }
@@ -39,7 +46,7 @@ final class ConnectionLoss {
     }
 
     private static void record(Session session, String reason) {
-        session.computeAttributeIfAbsent(REASON, k -> reason);
+        REASONS.putIfAbsent(session, reason);
     }
 
     private static String millis(Duration d) {
@@ -54,7 +61,7 @@ final class ConnectionLoss {
      * @param command the command as shown (never its stdin)
      */
     static RemoteAccessException lost(Session session, Hop device, String command) {
-        String reason = session.getAttribute(REASON);
+        String reason = REASONS.get(session);
         return new RemoteAccessException("The connection to " + device + " was lost while `" + command + "` was running ("
                 + (reason == null ? "the session closed" : reason) + "); the command's outcome on the device is unknown");
     }

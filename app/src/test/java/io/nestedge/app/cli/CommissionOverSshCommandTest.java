@@ -13,7 +13,6 @@ import io.nestedge.model.Plant;
 import io.nestedge.model.SshEndpoint;
 import io.nestedge.model.io.PlantFile;
 import io.nestedge.model.samples.SamplePlants;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -25,7 +24,6 @@ import java.security.spec.ECGenParameterSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -74,15 +72,8 @@ class CommissionOverSshCommandTest {
                 caPass.toString()));
         assertThat(e.exit()).as(e.err()).isZero();
 
-        KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
-        g.initialize(new ECGenParameterSpec("secp256r1"));
-        KeyPair kp = g.generateKeyPair();
         key = dir.resolve("id_ecdsa");
-        try (OutputStream o = Files.newOutputStream(key)) {
-            OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(kp, "technician", null, o);
-        }
-        Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
-        keyPair = kp;
+        keyPair = io.nestedge.app.TestSshKeys.writeEcdsaKey(key);
     }
 
     KeyPair keyPair;

@@ -11,19 +11,14 @@ import io.nestedge.model.Device;
 import io.nestedge.model.Plant;
 import io.nestedge.model.SshEndpoint;
 import io.nestedge.model.samples.SamplePlants;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
-import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,15 +48,8 @@ class DeviceTargetKnownHostsTest {
         Plant sample = SamplePlants.sample();
         devices = VirtualPlant.start(sample);
         VirtualDevice top = devices.device("site-gw");
-        KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
-        g.initialize(new ECGenParameterSpec("secp256r1"));
-        KeyPair kp = g.generateKeyPair();
         key = dir.resolve("id_ecdsa");
-        try (OutputStream o = Files.newOutputStream(key)) {
-            OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(kp, "technician", null, o);
-        }
-        Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
-        top.authorize(kp.getPublic());
+        top.authorize(io.nestedge.app.TestSshKeys.writeEcdsaKey(key).getPublic());
         List<Device> ds = new ArrayList<>();
         for (Device d : sample.devices()) {
             ds.add(d.id().equals("site-gw")

@@ -32,20 +32,16 @@ class SshServiceTest {
 
     @TempDir
     Path tmp;
-    private final List<AutoCloseable> closeMe = new ArrayList<>();
+    private final Closer closer = new Closer();
     private final List<HostKeyPolicy.UnknownHostKey> prompted = new CopyOnWriteArrayList<>();
 
     @AfterEach
     void closeAll() throws Exception {
-        Collections.reverse(closeMe);
-        for (AutoCloseable c : closeMe) {
-            c.close();
-        }
+        closer.close();
     }
 
     private <C extends AutoCloseable> C keep(C c) {
-        closeMe.add(c);
-        return c;
+        return closer.keep(c);
     }
 
     private TestSshServer server() throws Exception {

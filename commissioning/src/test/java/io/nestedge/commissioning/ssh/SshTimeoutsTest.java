@@ -12,7 +12,6 @@ import java.net.SocketTimeoutException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import org.apache.sshd.core.CoreModuleProperties;
 import org.junit.jupiter.api.AfterEach;
@@ -33,19 +32,15 @@ class SshTimeoutsTest {
 
     @TempDir
     Path tmp;
-    private final List<AutoCloseable> closeMe = new ArrayList<>();
+    private final Closer closer = new Closer();
 
     @AfterEach
     void closeAll() throws Exception {
-        Collections.reverse(closeMe);
-        for (AutoCloseable c : closeMe) {
-            c.close();
-        }
+        closer.close();
     }
 
     private <C extends AutoCloseable> C keep(C c) {
-        closeMe.add(c);
-        return c;
+        return closer.keep(c);
     }
 
     private TestSshServer server() throws Exception {

@@ -86,7 +86,7 @@ public final class InspectorModel {
                     r.hubImage(), FieldChecks::image, false, id, "edgeHub image",
                     (dev, t) -> dev.withRuntime(dev.runtime().withImages(dev.runtime().agentImage(), t))));
             f.add(new InspectorField("Runtime", "Modules", "Drop module templates on the device to add one; "
-                    + "each module has its own section below (image, environment, remove)",
+                    + "each module has its own section below (image, environment, host ports, remove)",
                     InspectorField.Kind.READ_ONLY, d.modules().isEmpty() ? "(none)"
                     : String.join(", ", d.modules().stream().map(m -> m.name()).toList()), List.of(), NO_CHECK, true, t -> null));
             f.addAll(ModuleRows.of(d));

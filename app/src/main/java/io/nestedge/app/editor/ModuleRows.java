@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 
 /**
  * The inspector rows of one module (pure): image, one row per environment variable (clear the value
- * to remove it), "Add variable" ({@code KEY=VALUE}) and "Remove module". Each commit is one command;
+ * to remove it), "Add variable" ({@code KEY=VALUE}), the host port bindings ({@link ModulePortRows})
+ * and "Remove module". Each commit is one command;
  * values are checked as you type (facts §5: API proxy and registry settings).
  */
 public final class ModuleRows {
@@ -66,6 +67,7 @@ public final class ModuleRows {
                         String value = t.substring(eq + 1).trim();
                         return Commands.editModule(id, name, "env " + key, x -> ModuleEdits.env(x, key, value));
                     }));
+            f.addAll(ModulePortRows.of(id, m));
             f.add(new InspectorField(cat, REMOVE, "Removes " + name + " from " + id + " (Ctrl+Z brings it back)",
                     InspectorField.Kind.ACTION, "Remove", List.of(), t -> Optional.empty(), false,
                     t -> Commands.removeModule(id, name)));

@@ -220,31 +220,8 @@ public final class InspectorPane extends VBox {
             case ACTION -> actionEditor(item);
             default -> textEditor(item, f.kind() == InspectorField.Kind.READ_ONLY);
         };
-        roomForLabel(e.getEditor(), f);
+        InspectorRows.fit(e.getEditor(), f);
         return e;
-    }
-
-    /**
-     * The property sheet gives each name label a fixed minimum width of 100 px, so "edgeAgent image"
-     * was cut off: once the editor is placed in the sheet's grid, let the label on its row keep its
-     * full width and show name and description as a tooltip.
-     */
-    private static void roomForLabel(javafx.scene.Node editor, InspectorField f) {
-        editor.parentProperty().addListener((o, a, parent) -> {
-            if (parent instanceof javafx.scene.layout.GridPane grid) {
-                Integer row = javafx.scene.layout.GridPane.getRowIndex(editor);
-                for (javafx.scene.Node n : grid.getChildren()) {
-                    if (n instanceof Label l && java.util.Objects.equals(javafx.scene.layout.GridPane.getRowIndex(n), row)) {
-                        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-                        l.setTooltip(new Tooltip(f.name() + ": " + f.description()));
-                        l.getStyleClass().add("inspector-name");
-                    }
-                }
-                if (editor instanceof javafx.scene.layout.Region r) {
-                    r.setMinWidth(80);
-                }
-            }
-        });
     }
 
     private PropertyEditor<?> actionEditor(FieldItem item) {
@@ -266,10 +243,14 @@ public final class InspectorPane extends VBox {
         };
     }
 
-    /** Editor node ID part: the name, prefixed with the module for module rows (e.g. {@code module-registry-image}). */
+    /**
+     * Editor node ID part: the name, prefixed with the module for module rows, lower case with every
+     * run of other characters than letters, digits and '_' as one '-' (e.g. {@code module-registry-image},
+     * {@code module-iotedgeapiproxy-port-443-tcp}).
+     */
     static String slug(InspectorField f) {
         String base = f.category().startsWith(io.nestedge.app.editor.ModuleRows.CATEGORY_PREFIX) ? f.category() + " " + f.name() : f.name();
-        return base.replace(' ', '-').toLowerCase(java.util.Locale.ROOT);
+        return base.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_]+", "-").replaceAll("-+$", "");
     }
 
     private PropertyEditor<?> textEditor(FieldItem item, boolean readOnly) {
@@ -277,6 +258,7 @@ public final class InspectorPane extends VBox {
         tf.setId("inspector-" + slug(item.field));
         tf.getStyleClass().add("inspector-field");
         tf.setEditable(!readOnly);
+        InspectorRows.tooltip(tf, Optional.empty());
         StringProperty committed = new SimpleStringProperty(item.field.value());
         tf.getProperties().put("committed", committed);
         if (!readOnly) {
@@ -311,7 +293,7 @@ public final class InspectorPane extends VBox {
         Optional<String> p = f.check().apply(text);
         tf.pseudoClassStateChanged(Styles.STATE_DANGER, p.isPresent() && f.blocking());
         tf.pseudoClassStateChanged(Styles.STATE_WARNING, p.isPresent() && !f.blocking());
-        tf.setTooltip(p.map(Tooltip::new).orElse(null));
+        InspectorRows.tooltip(tf, p);
         problem.setText(p.map(x -> f.name() + ": " + x + (f.blocking() ? "" : " (the finding will be listed when you commit)")).orElse(""));
         problem.setVisible(p.isPresent());
     }

@@ -1,6 +1,7 @@
 package io.nestedge.app.ui.commission;
 
 import atlantafx.base.theme.Styles;
+import io.nestedge.app.commission.ExportRun;
 import io.nestedge.app.commission.ExportWizardModel;
 import io.nestedge.app.editor.DesignerModel;
 import io.nestedge.model.Device;
@@ -61,6 +62,8 @@ public final class ExportWizard {
     private final Node[] pageNodes = new Node[4];
     private Dialog<ButtonType> dialog;
     private Task<BundleExport.Result> task;
+    /** One export at a time: Export stays disabled ("Cancelling…") until a cancelled export's thread has ended. */
+    private final ExportRun run = new ExportRun(javafx.application.Platform::runLater);
     private int page;
 
     private ExportWizard(Window owner, DesignerModel design, Consumer<String> reveal, CommissioningPane commissioning) {
@@ -121,24 +124,26 @@ public final class ExportWizard {
             runExport();
         });
         bClose.addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
-            if (task != null && task.isRunning()) {
-                task.cancel(false);
+            if (run.isAlive()) {
+                run.cancel();
                 e.consume();
             }
         });
         bExport.setDefaultButton(true);
-        bBack.disableProperty().bind(Bindings.createBooleanBinding(() -> page == 0 || busy(), progress.progressProperty()));
+        bExport.setId("export-run");
+        bExport.textProperty().bind(run.buttonText());
+        bExport.disableProperty().bind(run.busy());
+        bBack.disableProperty().bind(Bindings.createBooleanBinding(() -> page == 0 || busy(), progress.progressProperty(),
+                run.stateProperty()));
         go(0);
         bNext.setDisable(false);
         dialog.showAndWait();
-        if (task != null && task.isRunning()) {
-            task.cancel(false);
-        }
+        run.cancel(); // the export thread removes what it started and ends by itself
         m.clearSecrets();
     }
 
     private boolean busy() {
-        return task != null && task.isRunning();
+        return run.isAlive();
     }
 
     private void go(int p) {
@@ -390,7 +395,7 @@ public final class ExportWizard {
                 return m.export((stage, done, total) -> {
                     updateMessage("Exporting: " + stage + " " + done + "/" + total);
                     updateProgress(done, Math.max(1, total));
-                }, this::isCancelled);
+                }, run::isCancelRequested);
             }
         };
         progressText.textProperty().bind(task.messageProperty());
@@ -408,17 +413,12 @@ public final class ExportWizard {
             progress.progressProperty().unbind();
             progressText.textProperty().unbind();
             progress.setProgress(0);
-            progressText.setText("Export failed: " + task.getException().getMessage());
+            progressText.setText(task.getException() instanceof java.util.concurrent.CancellationException
+                    ? "Export cancelled: nothing was written." : "Export failed: " + task.getException().getMessage());
         });
-        task.setOnCancelled(e -> {
-            progress.progressProperty().unbind();
-            progressText.textProperty().unbind();
-            progress.setProgress(0);
-            progressText.setText("Export cancelled: nothing was written.");
-        });
-        Thread t = new Thread(task, "nestedge-export");
-        t.setDaemon(true);
-        t.start();
+        if (!run.start(task)) {
+            problem.setText("The previous export is still being cancelled; press Export again once it has ended.");
+        }
     }
 
     private PasswordField password(javafx.beans.property.StringProperty p, String id) {

@@ -5,7 +5,6 @@ import io.nestedge.app.commission.ExportRun;
 import io.nestedge.app.commission.ExportWizardModel;
 import io.nestedge.app.editor.DesignerModel;
 import io.nestedge.model.Device;
-import io.nestedge.model.KeyType;
 import io.nestedge.model.bundle.BundleExport;
 import io.nestedge.model.rules.Finding;
 import java.io.File;
@@ -19,7 +18,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
-import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
@@ -27,7 +25,6 @@ import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.Spinner;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
@@ -65,6 +62,8 @@ public final class ExportWizard {
     /** One export at a time: Export stays disabled ("Cancelling…") until a cancelled export's thread has ended. */
     private final ExportRun run = new ExportRun(javafx.application.Platform::runLater);
     private int page;
+    /** The page shown, observable: Back's state follows it (bound to the plain int, Back kept its first state). */
+    private final javafx.beans.property.IntegerProperty shownPage = new javafx.beans.property.SimpleIntegerProperty(0);
 
     private ExportWizard(Window owner, DesignerModel design, Consumer<String> reveal, CommissioningPane commissioning) {
         this.owner = owner;
@@ -133,8 +132,9 @@ public final class ExportWizard {
         bExport.setId("export-run");
         bExport.textProperty().bind(run.buttonText());
         bExport.disableProperty().bind(run.busy());
-        bBack.disableProperty().bind(Bindings.createBooleanBinding(() -> page == 0 || busy(), progress.progressProperty(),
-                run.stateProperty()));
+        // reads shownPage (not the int): a property nobody reads stays invalid and signals no later change
+        bBack.disableProperty().bind(Bindings.createBooleanBinding(() -> shownPage.get() == 0 || busy(), progress.progressProperty(),
+                run.stateProperty(), shownPage));
         go(0);
         bNext.setDisable(false);
         dialog.showAndWait();
@@ -148,6 +148,7 @@ public final class ExportWizard {
 
     private void go(int p) {
         page = Math.max(0, Math.min(3, p));
+        shownPage.set(page);
         pages.getChildren().setAll(pageNodes[page]);
         pageTitle.setText(TITLES[page]);
         updateProblem();
@@ -209,102 +210,7 @@ public final class ExportWizard {
     }
 
     private Node caPage() {
-        ToggleGroup g = new ToggleGroup();
-        RadioButton gen = new RadioButton("Generate a new root CA into " + (m.pkiDir() == null ? "<plant>.pki/" : m.pkiDir()));
-        RadioButton imp = new RadioButton("Import an existing CA (PEM files or PKCS#12) into " + (m.pkiDir() == null ? "<plant>.pki/" : m.pkiDir()));
-        RadioButton existing = new RadioButton("Use the CA in the existing PKI store" + (m.storeHasCa() ? "" : " (none yet)"));
-        gen.setId("ca-generate");
-        imp.setId("ca-import");
-        existing.setId("ca-existing");
-        for (RadioButton r : List.of(gen, imp, existing)) {
-            r.setToggleGroup(g);
-        }
-        existing.setDisable(!m.storeHasCa());
-        gen.setDisable(m.storeHasCa());
-        imp.setDisable(m.storeHasCa());
-        switch (m.caProperty().get()) {
-            case GENERATE -> gen.setSelected(true);
-            case IMPORT -> imp.setSelected(true);
-            case EXISTING -> existing.setSelected(true);
-        }
-        g.selectedToggleProperty().addListener((o, a, b) -> {
-            m.caProperty().set(b == gen ? ExportWizardModel.CaChoice.GENERATE
-                    : b == imp ? ExportWizardModel.CaChoice.IMPORT : ExportWizardModel.CaChoice.EXISTING);
-            updateProblem();
-        });
-        ChoiceBox<KeyType> key = new ChoiceBox<>();
-        key.getItems().setAll(KeyType.values());
-        key.valueProperty().bindBidirectional(m.rootKeyTypeProperty());
-        Spinner<Integer> days = new Spinner<>(30, 36500, m.rootDaysProperty().get(), 365);
-        days.setEditable(true);
-        days.valueProperty().addListener((o, a, b) -> m.rootDaysProperty().set(b));
-        CheckBox inter = new CheckBox("Issue Edge CAs from an intermediate CA");
-        inter.selectedProperty().bindBidirectional(m.intermediateProperty());
-        GridPane genGrid = grid();
-        genGrid.addRow(0, new Label("Root key type"), key);
-        genGrid.addRow(1, new Label("Root validity (days)"), days);
-        genGrid.add(inter, 1, 2);
-        genGrid.disableProperty().bind(gen.selectedProperty().not());
-
-        GridPane impGrid = grid();
-        impGrid.addRow(0, new Label("Root CA certificate"), filePicker(m.importRootCertProperty(), "import-root-cert", "Root CA certificate (PEM)"));
-        impGrid.addRow(1, new Label("Root CA key"), filePicker(m.importRootKeyProperty(), "import-root-key", "Root CA key (PEM)"));
-        impGrid.addRow(2, new Label("Intermediate CA certificate"),
-                filePicker(m.importIntermediateCertProperty(), "import-int-cert", "Intermediate CA certificate (PEM)"));
-        impGrid.addRow(3, new Label("Intermediate CA key"),
-                filePicker(m.importIntermediateKeyProperty(), "import-int-key", "Intermediate CA key (PEM)"));
-        impGrid.addRow(4, new Label("or PKCS#12 file"), filePicker(m.importPkcs12Property(), "import-p12", "CA as PKCS#12 (.p12, .pfx)"));
-        impGrid.addRow(5, new Label("Pass phrase of the key / PKCS#12"), password(m.importPassphraseProperty(), "import-pass"));
-        Label checked = new Label();
-        checked.setWrapText(true);
-        checked.setId("import-check-result");
-        Button check = new Button("Check the CA");
-        check.setId("import-check");
-        check.setOnAction(e -> checked.setText(m.checkImport()));
-        impGrid.add(new HBox(8, check, checked), 1, 6);
-        Label impHint = new Label("Root alone: its certificate and key. Intermediate: its certificate and key, plus the root certificate "
-                + "(the trust bundle; the root key is not needed). The files and this pass phrase are not saved in the plant; "
-                + "the store keeps the CA key under the CA pass phrase below.");
-        impHint.setWrapText(true);
-        impHint.getStyleClass().add("panel-subtitle");
-        VBox impBox = new VBox(6, impGrid, impHint);
-        impBox.disableProperty().bind(imp.selectedProperty().not());
-
-        PasswordField p1 = password(m.caPassphraseProperty(), "ca-pass");
-        PasswordField p2 = password(m.caPassphrase2Property(), "ca-pass2");
-        GridPane passGrid = grid();
-        passGrid.addRow(0, new Label("CA pass phrase"), p1);
-        Label again = new Label("Repeat pass phrase");
-        passGrid.addRow(1, again, p2);
-        for (Node n : List.of(p2, again)) {
-            n.disableProperty().bind(existing.selectedProperty());
-        }
-        Label edge = new Label("Edge CAs: " + m.plant().pki().edgeCaKeyType() + ", " + m.plant().pki().edgeCaValidityDays()
-                + " days (plant settings, facts §4). The CA keys are stored encrypted; the pass phrase is not kept.");
-        edge.setWrapText(true);
-        edge.getStyleClass().add("panel-subtitle");
-        return scroll(new VBox(10, gen, genGrid, imp, impBox, existing, passGrid, edge));
-    }
-
-    private Node filePicker(javafx.beans.property.ObjectProperty<Path> p, String id, String title) {
-        TextField f = new TextField(p.get() == null ? "" : p.get().toString());
-        f.setId(id);
-        f.setPrefColumnCount(32);
-        f.textProperty().addListener((o, a, b) -> {
-            p.set(b.isBlank() ? null : Path.of(b.strip()));
-            updateProblem();
-        });
-        Button browse = new Button("Choose…");
-        browse.setOnAction(e -> {
-            javafx.stage.FileChooser fc = new javafx.stage.FileChooser();
-            fc.setTitle(title);
-            File file = fc.showOpenDialog(owner);
-            if (file != null) {
-                f.setText(file.getPath());
-            }
-        });
-        HBox.setHgrow(f, Priority.ALWAYS);
-        return new HBox(6, f, browse);
+        return new ExportWizardCaPage(owner, m, this::updateProblem).build();
     }
 
     private Node secretsPage() {
@@ -422,23 +328,30 @@ public final class ExportWizard {
     }
 
     private PasswordField password(javafx.beans.property.StringProperty p, String id) {
+        return password(p, id, this::updateProblem);
+    }
+
+    /** A pass-phrase field writing into {@code p} (never into the plant), calling {@code changed} on each edit. */
+    static PasswordField password(javafx.beans.property.StringProperty p, String id, Runnable changed) {
         PasswordField f = new PasswordField();
         f.setId(id);
         f.textProperty().addListener((o, a, b) -> {
             p.set(b);
-            updateProblem();
+            changed.run();
         });
         return f;
     }
 
-    private static GridPane grid() {
+    /** A form grid with the wizard's spacing. */
+    static GridPane grid() {
         GridPane g = new GridPane();
         g.setHgap(8);
         g.setVgap(8);
         return g;
     }
 
-    private static ScrollPane scroll(Node n) {
+    /** A page's scroll pane (fits the width). */
+    static ScrollPane scroll(Node n) {
         ScrollPane s = new ScrollPane(n);
         s.setFitToWidth(true);
         s.getStyleClass().add("edge-to-edge");

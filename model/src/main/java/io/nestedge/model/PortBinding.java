@@ -5,9 +5,12 @@ package io.nestedge.model;
  *
  * @param hostPort port on the device, 1..65535
  * @param containerPort port inside the container, 1..65535
- * @param protocol "tcp" or "udp"
+ * @param protocol one of {@link #PROTOCOLS}
  */
 public record PortBinding(int hostPort, int containerPort, String protocol) {
+    /** The protocols Docker publishes ports for (NE-PORT-RANGE, facts §5), lower case. */
+    public static final java.util.List<String> PROTOCOLS = java.util.List.of("tcp", "udp", "sctp");
+
     /** Normalises a null protocol to "tcp". */
     public PortBinding {
         protocol = protocol == null || protocol.isBlank() ? "tcp" : protocol;

@@ -22,8 +22,6 @@ public final class ModulePortRows {
     public static final String PORT_PREFIX = "Port ";
     /** Name of the row that adds a binding. */
     public static final String ADD_PORT = "Add port";
-    /** Protocols Docker accepts in a port binding (NE-PORT-RANGE). */
-    public static final List<String> PROTOCOLS = List.of("tcp", "udp", "sctp");
     private static final Pattern BINDING = Pattern.compile("\\s*(\\S+?)\\s*(?::\\s*(\\S+?)\\s*)?(?:/\\s*(\\S+)\\s*)?");
 
     private ModulePortRows() {
@@ -92,7 +90,7 @@ public final class ModulePortRows {
                 return Optional.of("Container port: " + container.get());
             }
         }
-        if (m.group(3) != null && !PROTOCOLS.contains(m.group(3).toLowerCase(Locale.ROOT))) {
+        if (m.group(3) != null && !PortBinding.PROTOCOLS.contains(m.group(3).toLowerCase(Locale.ROOT))) {
             return Optional.of("Protocol '" + m.group(3) + "': use tcp, udp or sctp.");
         }
         return Optional.empty();

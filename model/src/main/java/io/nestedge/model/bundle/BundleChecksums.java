@@ -8,9 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -62,7 +59,7 @@ public final class BundleChecksums {
             }
             String actual;
             try {
-                actual = sha256(file);
+                actual = BundleSigner.sha256Hex(Files.readAllBytes(file));
             } catch (NoSuchFileException e) {
                 throw new InputException(file.toString(), "", "missing from the bundle (" + InstallSteps.SUMS + " lists it).",
                         "Export the plant again, or copy the whole device folder again from the export.");
@@ -74,14 +71,6 @@ public final class BundleChecksums {
                         + InstallSteps.SUMS + " (the device would refuse the bundle).",
                         "Export the plant again, or copy the device folder again from the export; never edit a signed bundle by hand.");
             }
-        }
-    }
-
-    private static String sha256(Path file) throws IOException {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from the JDK", e);
         }
     }
 }

@@ -3,6 +3,7 @@ package io.nestedge.model.rules.modules;
 import io.nestedge.model.Device;
 import io.nestedge.model.EdgeModule;
 import io.nestedge.model.Plant;
+import io.nestedge.model.PortBinding;
 import io.nestedge.model.rules.DeviceParts;
 import io.nestedge.model.rules.DeviceRule;
 import io.nestedge.model.rules.Finding;
@@ -22,7 +23,7 @@ public final class PortRangeRule extends DeviceRule {
             int h = b.port().hostPort();
             int c = b.port().containerPort();
             String proto = b.port().protocol().toLowerCase(java.util.Locale.ROOT);
-            if (h < 1 || h > 65535 || c < 1 || c > 65535 || !(proto.equals("tcp") || proto.equals("udp") || proto.equals("sctp"))) {
+            if (h < 1 || h > 65535 || c < 1 || c > 65535 || !PortBinding.PROTOCOLS.contains(proto)) {
                 out.add(finding(d, b.field(), b.owner() + " has the port binding " + h + ":" + c + "/" + b.port().protocol()
                         + ", which Docker refuses.", "Use ports between 1 and 65535 and protocol tcp or udp."));
             }

@@ -6,20 +6,15 @@ import static io.nestedge.app.ui.FxHarness.shot;
 
 import io.nestedge.app.commission.CommissioningModel;
 import io.nestedge.app.commission.DeviceRunStatus;
-import io.nestedge.app.editor.DesignerModel;
-import io.nestedge.app.files.RecoveryStore;
 import io.nestedge.commissioning.virtualplant.runtime.DeviceFs;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.List;
 import java.util.function.BooleanSupplier;
-import java.util.prefs.Preferences;
 import javafx.application.Platform;
 import javafx.scene.control.Button;
 import javafx.scene.control.TabPane;
-import javafx.stage.Stage;
 
 /**
  * Screenshot harness (a main, not a test): rehearses a plant in the real window with one device
@@ -50,22 +45,10 @@ public final class CommissioningScreenshots {
         Path copy = tmp.resolve("sample-plant.json");
         Files.copy(plant, copy);
         System.setProperty("nestedge.runs.dir", tmp.resolve("runs").toString());
-        CountDownLatch started = new CountDownLatch(1);
-        Platform.startup(started::countDown);
-        started.await();
-        MainWindow[] w = new MainWindow[1];
+        FxHarness.startFx();
+        MainWindow[] w = {FxHarness.newWindow("io/nestedge/studio-screenshots-commissioning", 1600, 1000, tmp.resolve("recovery"),
+                prefs -> prefs.putDouble("split.centre", 0.56))};
         run(() -> {
-            Preferences prefs = Preferences.userRoot().node("io/nestedge/studio-screenshots-commissioning");
-            try {
-                prefs.clear();
-            } catch (java.util.prefs.BackingStoreException e) {
-                throw new IllegalStateException(e);
-            }
-            prefs.putDouble("window.w", 1600);
-            prefs.putDouble("window.h", 1000);
-            prefs.putDouble("split.centre", 0.56);
-            Stage stage = new Stage();
-            w[0] = new MainWindow(stage, new DesignerModel(), prefs, new RecoveryStore(tmp.resolve("recovery")));
             w[0].commissioning().setRehearsalHook(v -> {
                 try {
                     DeviceFs fs = v.virtualPlant().device("line1-edge").fs();

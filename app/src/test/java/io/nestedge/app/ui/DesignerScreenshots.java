@@ -5,18 +5,12 @@ import static io.nestedge.app.ui.FxHarness.settle;
 import static io.nestedge.app.ui.FxHarness.shot;
 
 import io.nestedge.app.editor.Commands;
-import io.nestedge.app.editor.DesignerModel;
-import io.nestedge.app.files.RecoveryStore;
 import io.nestedge.model.io.PlantFile;
 import io.nestedge.model.samples.SamplePlants;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.List;
-import java.util.prefs.Preferences;
 import javafx.application.Platform;
-import javafx.stage.Stage;
 
 /**
  * Screenshot harness (a main, not a test): opens a plant in the real designer window and writes into
@@ -46,21 +40,9 @@ public final class DesignerScreenshots {
         String leaf = args.length > 3 ? args[3] : "press-sensor-01";
         Files.createDirectories(out);
         Path tmp = Files.createTempDirectory("nestedge-shots");
-        CountDownLatch started = new CountDownLatch(1);
-        Platform.startup(started::countDown);
-        started.await();
-        MainWindow[] w = new MainWindow[1];
+        FxHarness.startFx();
+        MainWindow[] w = {FxHarness.newWindow("io/nestedge/studio-screenshots", 1440, 900, tmp, prefs -> { })};
         run(() -> {
-            Preferences prefs = Preferences.userRoot().node("io/nestedge/studio-screenshots");
-            try {
-                prefs.clear();
-            } catch (java.util.prefs.BackingStoreException e) {
-                throw new IllegalStateException(e);
-            }
-            prefs.putDouble("window.w", 1440);
-            prefs.putDouble("window.h", 900);
-            Stage stage = new Stage();
-            w[0] = new MainWindow(stage, new DesignerModel(), prefs, new RecoveryStore(tmp));
             w[0].show(plant);
             w[0].model().select(List.of(select));
         });

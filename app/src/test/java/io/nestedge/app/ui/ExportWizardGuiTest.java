@@ -52,8 +52,7 @@ class ExportWizardGuiTest {
     }
 
     private Button dialogButton(FxRobot robot, String text) {
-        return robot.lookup(".dialog-pane .button").<Button>queryAll().stream()
-                .filter(b -> text.equals(b.getText())).findFirst().orElse(null);
+        return FxHarness.dialogButton(robot, text);
     }
 
     private Node byId(FxRobot robot, String id) {

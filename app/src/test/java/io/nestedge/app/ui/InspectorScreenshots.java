@@ -5,17 +5,12 @@ import static io.nestedge.app.ui.FxHarness.settle;
 import static io.nestedge.app.ui.FxHarness.shot;
 
 import io.nestedge.app.editor.Commands;
-import io.nestedge.app.editor.DesignerModel;
 import io.nestedge.app.editor.DeviceTemplates;
 import io.nestedge.app.editor.Template;
-import io.nestedge.app.files.RecoveryStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.prefs.Preferences;
 import javafx.application.Platform;
-import javafx.stage.Stage;
 
 /**
  * Screenshot harness (a main, not a test) of the inspector at the window a 1280×1024 screen gives
@@ -41,22 +36,10 @@ public final class InspectorScreenshots {
         Path out = Path.of(args.length > 1 ? args[1] : "app/target/screenshots");
         Files.createDirectories(out);
         Path tmp = Files.createTempDirectory("nestedge-shots");
-        CountDownLatch started = new CountDownLatch(1);
-        Platform.startup(started::countDown);
-        started.await();
-        MainWindow[] w = new MainWindow[1];
+        FxHarness.startFx();
+        MainWindow[] w = {FxHarness.newWindow("io/nestedge/studio-inspector-screenshots", 1240, 940, tmp, prefs -> { })};
         InspectorPane[] inspector = new InspectorPane[1];
         run(() -> {
-            Preferences prefs = Preferences.userRoot().node("io/nestedge/studio-inspector-screenshots");
-            try {
-                prefs.clear();
-            } catch (java.util.prefs.BackingStoreException e) {
-                throw new IllegalStateException(e);
-            }
-            prefs.putDouble("window.w", 1240);
-            prefs.putDouble("window.h", 940);
-            Stage stage = new Stage();
-            w[0] = new MainWindow(stage, new DesignerModel(), prefs, new RecoveryStore(tmp));
             w[0].show(plant);
             w[0].model().select(List.of("ops-gw"));
             inspector[0] = (InspectorPane) w[0].scene().getRoot().lookup(".inspector");

@@ -54,8 +54,7 @@ class RecoveryGuiTest {
     }
 
     private Button dialogButton(FxRobot robot, String text) {
-        return robot.lookup(".dialog-pane .button").<Button>queryAll().stream()
-                .filter(b -> text.equals(b.getText())).findFirst().orElse(null);
+        return FxHarness.dialogButton(robot, text);
     }
 
     @Test
